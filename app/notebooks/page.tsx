@@ -1,0 +1,10 @@
+import { Suspense } from 'react';
+import { NotebookList } from './NotebookList';
+
+export default function Page() {
+  return (
+    <Suspense>
+      <NotebookList />
+    </Suspense>
+  );
+}

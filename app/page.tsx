@@ -1,0 +1,5 @@
+import { Overview } from './Overview';
+
+export default function Page() {
+  return <Overview />;
+}

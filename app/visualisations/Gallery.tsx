@@ -1,0 +1,112 @@
+'use client';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useRef } from 'react';
+import { useFacets, useGallery } from '@/components/hooks/useVisualisations';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
+import { FACETS, filterQuery, filtersFrom } from '@/components/visualisation/filters';
+import { Thumbnail } from '@/components/visualisation/Thumbnail';
+import type { Facets } from '@/components/hooks/types';
+
+const FACET_TITLES: Record<(typeof FACETS)[number], string> = {
+  kind: 'Kind',
+  mime: 'Format',
+  library: 'Library',
+  context: 'Has markdown context',
+  notebook: 'Notebook',
+  group: 'Near-duplicate groups',
+};
+
+export function Gallery() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const filters = filtersFrom(params);
+  const gallery = useGallery(filters);
+  const facets = useFacets(filters);
+  const toggle = (facet: string, value: string) => {
+    const next = { ...filters, [facet]: filters[facet] === value ? undefined : value };
+    router.replace(`/visualisations${filterQuery(next)}`);
+  };
+
+  // Load the next page when the end of the grid scrolls into view.
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el) return;
+    const io = new IntersectionObserver((e) => e[0].isIntersecting && gallery.hasNextPage && !gallery.isFetchingNextPage && gallery.fetchNextPage());
+    io.observe(el);
+    return () => io.disconnect();
+  }, [gallery]);
+
+  const items = gallery.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = facets.data?.kind.reduce((n, f) => n + f.count, 0);
+  const active = FACETS.filter((f) => filters[f]);
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Visualisations</h1>
+          <p className="sub">
+            {total !== undefined ? `${total.toLocaleString('en')} visualisations` : ' '}
+            {active.length > 0 && (
+              <>
+                {' '}· filtered by {active.join(', ')} ·{' '}
+                <Link href="/visualisations">clear filters</Link>
+              </>
+            )}
+          </p>
+        </div>
+      </div>
+      <div className="gallery-layout">
+        <aside className="facets panel" aria-label="facets">
+          {facets.data ? (
+            FACETS.map((f) => <Facet key={f} name={f} title={FACET_TITLES[f]} values={facets.data[f as keyof Facets]} selected={filters[f]} onToggle={toggle} />)
+          ) : (
+            <Skeleton height={200} />
+          )}
+        </aside>
+        <section>
+          {gallery.error ? (
+            <ErrorState error={gallery.error} />
+          ) : gallery.isPending ? (
+            <div className="thumbs">
+              <Skeleton height={190} count={8} />
+            </div>
+          ) : items.length === 0 ? (
+            active.length ? (
+              <EmptyState title="Nothing matches these filters">Remove a filter on the left to see more.</EmptyState>
+            ) : (
+              <EmptyState title="No visualisations yet" action={{ href: '/import', label: 'Import notebooks' }}>
+                Visualisations are extracted from the outputs of imported notebooks.
+              </EmptyState>
+            )
+          ) : (
+            <div className="thumbs">
+              {items.map((v) => (
+                <Thumbnail key={v.id} vis={v} href={`/visualisations/${v.id}${filterQuery(filters)}`} />
+              ))}
+            </div>
+          )}
+          <div ref={sentinel} style={{ height: 1 }} />
+          {gallery.isFetchingNextPage && <p className="sub">Loading more…</p>}
+        </section>
+      </div>
+    </>
+  );
+}
+
+function Facet(props: { name: string; title: string; values: { value: string; label: string; count: number }[]; selected?: string; onToggle: (f: string, v: string) => void }) {
+  if (props.values.length === 0) return null;
+  return (
+    <div className="facet">
+      <h3>{props.title}</h3>
+      {props.values.slice(0, 12).map((v) => (
+        <button key={v.value} className={props.selected === v.value ? 'on' : ''} onClick={() => props.onToggle(props.name, v.value)} aria-pressed={props.selected === v.value}>
+          <span className="l" title={v.label}>{v.label}</span>
+          <span className="n">{v.count}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// npm run bench:ingest -- <folder>: import throughput against a plain Python script and bare JSON.parse.
+// Imports into a fresh embedded database; thumbnails/hashes are timed separately (background work).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../lib/db/client';
+import { importSources } from '../lib/ingest/import-sources';
+import { readSources } from '../lib/ingest/read-sources';
+import { computeDerivatives } from '../lib/extract/compute-derivatives';
+
+const folder = path.resolve(process.argv[2] ?? '../shared/corpus/notebooks');
+const files = fs.readdirSync(folder).filter((f) => f.endsWith('.ipynb')).map((f) => path.join(folder, f));
+const totalBytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+const mb = totalBytes / 1e6;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-bench-'));
+
+const store = await openDatabase({ dataDir });
+try {
+  let t = performance.now();
+  const results = await importSources(store.db, readSources([folder]), { blobDir: path.join(dataDir, 'blobs') });
+  const importS = (performance.now() - t) / 1000;
+  const imported = results.filter((r) => r.status !== 'failed').length;
+
+  t = performance.now();
+  const images = await computeDerivatives(store.db, path.join(dataDir, 'blobs'));
+  const derivS = (performance.now() - t) / 1000;
+
+  const contents = files.map((f) => fs.readFileSync(f, 'utf8'));
+  t = performance.now();
+  for (const c of contents) JSON.parse(c);
+  const parseS = (performance.now() - t) / 1000;
+
+  const baseline = execFileSync('python3', [path.resolve('../shared/bench/ingest_baseline.py'), folder], { encoding: 'utf8' });
+  const baselineMbS = Number(/mb_per_s=([\d.]+)/.exec(baseline)?.[1] ?? NaN);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  console.log(`corpus: ${files.length} notebooks, ${mb.toFixed(1)} MB`);
+  console.log(`import: ${imported} notebooks in ${importS.toFixed(2)} s (${results.length - imported} failed)`);
+  console.log(`thumbnails + dHash: ${images} images in ${derivS.toFixed(2)} s = ${(images / derivS).toFixed(0)} images/s`);
+  console.log(`baseline (python): ${baseline.trim()}`);
+  console.log(
+    `import_mb_s=${(mb / importS).toFixed(1)} baseline_mb_s=${baselineMbS.toFixed(1)} json_parse_mb_s=${(mb / parseS).toFixed(1)} ` +
+      `notebooks_per_s=${(imported / importS).toFixed(1)} peak_rss_mb=${peakRssMb.toFixed(0)} thumbnails_per_s=${(images / derivS).toFixed(0)}`,
+  );
+} finally {
+  await store.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

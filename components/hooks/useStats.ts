@@ -1,0 +1,14 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { fetchJson } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import type { CorpusStats } from './types';
+
+export function useStats() {
+  return useQuery({
+    queryKey: queryKeys.stats(),
+    queryFn: () => fetchJson<CorpusStats>('/api/stats'),
+    // While thumbnails are still being computed, keep the overview live.
+    refetchInterval: (q) => ((q.state.data?.pendingThumbnails ?? 0) > 0 ? 2000 : false),
+  });
+}

@@ -1,0 +1,32 @@
+'use client';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { fetchJson, toQuery } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import type { Facets, GalleryPage, VisualisationDetail } from './types';
+
+export type GalleryParams = Record<string, string | undefined>;
+
+export function useGallery(filters: GalleryParams) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.visualisations.list(filters),
+    queryFn: ({ pageParam }) => fetchJson<GalleryPage>(`/api/visualisations${toQuery({ ...filters, cursor: pageParam })}`),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useFacets(filters: GalleryParams) {
+  return useQuery({
+    queryKey: queryKeys.visualisations.facets(filters),
+    queryFn: () => fetchJson<Facets>(`/api/visualisations/facets${toQuery(filters)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useVisualisation(id: number, filters: GalleryParams) {
+  return useQuery({
+    queryKey: queryKeys.visualisations.detail(id, filters),
+    queryFn: () => fetchJson<VisualisationDetail>(`/api/visualisations/${id}${toQuery(filters)}`),
+    placeholderData: keepPreviousData,
+  });
+}

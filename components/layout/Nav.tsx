@@ -1,0 +1,30 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  { href: '/', label: 'Overview' },
+  { href: '/notebooks', label: 'Notebooks' },
+  { href: '/visualisations', label: 'Visualisations' },
+];
+
+export function Nav() {
+  const path = usePathname();
+  const active = (href: string) => (href === '/' ? path === '/' : path.startsWith(href));
+  return (
+    <nav className="nav">
+      <Link href="/" className="brand">
+        viz<span>mine</span>
+      </Link>
+      {LINKS.map((l) => (
+        <Link key={l.href} href={l.href} className={`link ${active(l.href) ? 'active' : ''}`}>
+          {l.label}
+        </Link>
+      ))}
+      <div className="spacer" />
+      <Link href="/import" className={`link ${active('/import') ? 'active' : ''}`}>
+        Import notebooks
+      </Link>
+    </nav>
+  );
+}

@@ -1,0 +1,30 @@
+'use client';
+import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import { normaliseMarkdown } from './normalise-markdown';
+
+// Notebook markdown is untrusted: raw HTML is parsed, then sanitised to GitHub's allow-list
+// (no script, no event handlers, no javascript: URLs).
+const schema = {
+  ...defaultSchema,
+  attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'align'] },
+};
+
+// Images only from data: or absolute http(s) URLs: a relative src would make the browser request
+// this app's own pages and API on the notebook's behalf.
+function urlTransform(url: string, key: string): string {
+  if (key === 'src' && !/^(data:image\/|https?:\/\/)/i.test(url)) return '';
+  return defaultUrlTransform(url);
+}
+
+export function Markdown({ source }: { source: string }) {
+  return (
+    <div className="markdown">
+      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeRaw, [rehypeSanitize, schema]]} urlTransform={urlTransform}>
+        {normaliseMarkdown(source)}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import type { GalleryPage } from '../hooks/types';
+
+export function Thumbnail({ vis, href }: { vis: GalleryPage['items'][number]; href: string }) {
+  return (
+    <Link href={href} className="thumb" data-testid="thumb">
+      <div className="img">
+        {vis.blobSha256 ? (
+          // eslint-disable-next-line @next/next/no-img-element -- served by our blob API, sized by CSS
+          <img src={`/api/blobs/${vis.blobSha256}/thumbnail`} alt={`visualisation ${vis.id}`} loading="lazy" />
+        ) : (
+          <div className="kind-tile">
+            <strong>{vis.kind}</strong>
+            <br />
+            interactive figure
+          </div>
+        )}
+      </div>
+      <div className="meta">
+        <div className="t" title={vis.notebookTitle}>{vis.notebookTitle}</div>
+        <div className="sub">
+          cell {vis.cellPosition + 1} · {vis.library ?? 'unknown'} · {vis.mime.replace(/^image\//, '')}
+        </div>
+      </div>
+    </Link>
+  );
+}

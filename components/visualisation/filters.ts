@@ -1,0 +1,13 @@
+// The gallery's facets as they appear in URLs; the detail page keeps them to move through the same set.
+export const FACETS = ['notebook', 'mime', 'library', 'kind', 'context', 'group'] as const;
+
+export function filtersFrom(params: URLSearchParams): Record<string, string | undefined> {
+  return Object.fromEntries(FACETS.map((f) => [f, params.get(f) ?? undefined]));
+}
+
+export function filterQuery(filters: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const f of FACETS) if (filters[f]) q.set(f, filters[f]!);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

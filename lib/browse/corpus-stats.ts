@@ -1,0 +1,41 @@
+import { count, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { blobs, importFailures, notebooks, visualisations } from '../db/schema';
+
+/** The overview page's figures: corpus size, and visualisations by library and per notebook. */
+export async function corpusStats(db: Db) {
+  const [[nb], [vis], [fail], byLibrary, byKind, perNotebook, [pending]] = await Promise.all([
+    db
+      .select({
+        imported: sql<number>`count(*) filter (where ${notebooks.status} = 'imported')`.mapWith(Number),
+        rejected: sql<number>`count(*) filter (where ${notebooks.status} = 'rejected')`.mapWith(Number),
+        cells: sql<number>`coalesce(sum(${notebooks.codeCells} + ${notebooks.markdownCells} + ${notebooks.rawCells}), 0)`.mapWith(Number),
+        errors: sql<number>`coalesce(sum(${notebooks.errorOutputs}), 0)`.mapWith(Number),
+      })
+      .from(notebooks),
+    db.select({ total: count() }).from(visualisations),
+    db.select({ total: count() }).from(importFailures),
+    db
+      .select({ library: sql<string>`coalesce(${visualisations.library}, 'unknown')`, count: count() })
+      .from(visualisations)
+      .groupBy(sql`1`)
+      .orderBy(sql`2 desc`),
+    db.select({ kind: visualisations.kind, count: count() }).from(visualisations).groupBy(visualisations.kind),
+    db
+      .select({ id: notebooks.id, title: notebooks.title, visualisations: notebooks.visualisationCount })
+      .from(notebooks)
+      .where(eq(notebooks.status, 'imported'))
+      .orderBy(sql`${notebooks.visualisationCount} desc`)
+      .limit(30),
+    db.select({ total: count() }).from(blobs).where(sql`${blobs.thumbnailAt} is null`),
+  ]);
+  return {
+    notebooks: nb,
+    visualisations: Number(vis.total),
+    failures: Number(fail.total),
+    pendingThumbnails: Number(pending.total),
+    byLibrary: byLibrary.map((r) => ({ library: r.library, count: Number(r.count) })),
+    byKind: byKind.map((r) => ({ kind: r.kind, count: Number(r.count) })),
+    topNotebooks: perNotebook,
+  };
+}

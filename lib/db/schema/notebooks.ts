@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  bigint,
+  index,
+  integer,
+  json,
+  jsonb,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+// One row per distinct notebook file (by content hash), imported or rejected (not Python).
+export const notebooks = pgTable(
+  'notebooks',
+  {
+    id: serial('id').primaryKey(),
+    contentHash: text('content_hash').notNull(),
+    fileName: text('file_name').notNull(),
+    title: text('title').notNull(),
+    status: text('status', { enum: ['imported', 'rejected'] }).notNull(),
+    rejectReason: text('reject_reason'),
+    originalNbformat: smallint('original_nbformat').notNull(),
+    nbformatMinor: smallint('nbformat_minor').notNull(),
+    language: text('language'),
+    kernelName: text('kernel_name'),
+    libraries: text('libraries').array().notNull().default(sql`'{}'::text[]`),
+    codeCells: integer('code_cells').notNull().default(0),
+    markdownCells: integer('markdown_cells').notNull().default(0),
+    rawCells: integer('raw_cells').notNull().default(0),
+    // nbformat 3 heading cells: stored as markdown cells, counted apart from authored markdown.
+    headingCells: integer('heading_cells').notNull().default(0),
+    errorOutputs: integer('error_outputs').notNull().default(0),
+    visualisationCount: integer('visualisation_count').notNull().default(0),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('notebooks_content_hash_idx').on(t.contentHash),
+    index('notebooks_title_idx').on(t.title),
+  ],
+);
+
+// Cells in notebook order; image payloads in outputs are replaced by {"$blob": sha256} references.
+export const cells = pgTable(
+  'cells',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    notebookId: integer('notebook_id')
+      .notNull()
+      .references(() => notebooks.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    cellType: text('cell_type', { enum: ['code', 'markdown', 'raw'] }).notNull(),
+    source: text('source').notNull(),
+    executionCount: integer('execution_count'),
+    // json, not jsonb: outputs are only ever read back whole, and json skips jsonb's costly parse.
+    outputs: json('outputs').$type<unknown[]>().notNull(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [uniqueIndex('cells_notebook_position_idx').on(t.notebookId, t.position)],
+);
+
+// Files that could not be imported: which file, what, where. Kept so a batch's report survives.
+export const importFailures = pgTable('import_failures', {
+  id: serial('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  contentHash: text('content_hash'),
+  code: text('code').notNull(),
+  message: text('message').notNull(),
+  location: text('location'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Notebook = typeof notebooks.$inferSelect;
+export type NewNotebook = typeof notebooks.$inferInsert;
+export type Cell = typeof cells.$inferSelect;
+export type NewCell = typeof cells.$inferInsert;
+export type ImportFailure = typeof importFailures.$inferSelect;

@@ -1,0 +1,72 @@
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  json,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { cells, notebooks } from './notebooks';
+
+// Content-addressed image store: the bytes live on disk under blobs/<sha[0:2]>/<sha>.
+export const blobs = pgTable(
+  'blobs',
+  {
+    sha256: text('sha256').primaryKey(),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    // Filled in the background (thumbnail + perceptual hash); null until then.
+    thumbnailAt: timestamp('thumbnail_at', { withTimezone: true }),
+    // Perceptual hashes (dHash over rows, and over columns); both must be close for near-duplicates.
+    dhash: bigint('dhash', { mode: 'bigint' }),
+    dhashV: bigint('dhash_v', { mode: 'bigint' }),
+    // Near-duplicate group: the sha256 of the first blob seen with a dHash within the threshold.
+    dupGroup: text('dup_group'),
+    derivativeError: text('derivative_error'),
+  },
+  (t) => [index('blobs_pending_idx').on(t.thumbnailAt), index('blobs_dup_group_idx').on(t.dupGroup)],
+);
+
+export const visualisationKinds = ['image', 'plotly', 'vega-lite', 'vega', 'bokeh', 'html'] as const;
+export type VisualisationKind = (typeof visualisationKinds)[number];
+
+// One per output that carries a figure (an image and/or an interactive spec).
+export const visualisations = pgTable(
+  'visualisations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    notebookId: integer('notebook_id')
+      .notNull()
+      .references(() => notebooks.id, { onDelete: 'cascade' }),
+    cellId: bigint('cell_id', { mode: 'number' })
+      .notNull()
+      .references(() => cells.id, { onDelete: 'cascade' }),
+    cellPosition: integer('cell_position').notNull(),
+    outputIndex: integer('output_index').notNull(),
+    kind: text('kind', { enum: visualisationKinds }).notNull(),
+    mime: text('mime').notNull(), // the representation shown (image MIME when there is one)
+    mimes: text('mimes').array().notNull(), // every representation the output carries
+    blobSha256: text('blob_sha256').references(() => blobs.sha256),
+    spec: json('spec'), // plotly / vega / vega-lite JSON, or { html } for HTML figures
+    library: text('library'), // plotting library inferred from the generating cell
+    // Markdown context: the nearest markdown cells before the generating cell, and the first after.
+    contextBefore: integer('context_before').array().notNull(), // cell positions
+    contextAfter: integer('context_after'),
+    hasContext: boolean('has_context').notNull(),
+  },
+  (t) => [
+    index('vis_notebook_idx').on(t.notebookId, t.id),
+    index('vis_mime_idx').on(t.mime, t.id),
+    index('vis_library_idx').on(t.library, t.id),
+    index('vis_blob_idx').on(t.blobSha256),
+  ],
+);
+
+export type Blob = typeof blobs.$inferSelect;
+export type Visualisation = typeof visualisations.$inferSelect;
+export type NewVisualisation = typeof visualisations.$inferInsert;

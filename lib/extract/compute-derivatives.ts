@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { asc, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { rawSql } from '../db/client';
+import { blobs } from '../db/schema';
+import { blobPath, thumbnailPath } from './blob-store';
+import { dhashOfRaw, isNearDuplicate, type DHash } from './dhash';
+
+// Two figures whose row and column dHashes each differ in at most this many of 64 bits are near-duplicates.
+export const NEAR_DUPLICATE_BITS = 4;
+const THUMB_WIDTH = 360;
+
+type Derived =
+  | { sha256: string; width: number | null; height: number | null; hash: DHash; group?: string }
+  | { sha256: string; error: string };
+
+/**
+ * Computes thumbnails, dimensions and perceptual hashes of blobs that have none yet, in batches,
+ * and groups near-duplicates. Runs in the background after imports (it is the slow part).
+ * Blobs are claimed with SKIP LOCKED so several processes can share the work.
+ */
+export async function computeDerivatives(
+  db: Db,
+  blobDir: string,
+  opts: { batch?: number; onProgress?: (done: number) => void } = {},
+): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const pending = await tx
+        .select({ sha256: blobs.sha256 })
+        .from(blobs)
+        .where(isNull(blobs.thumbnailAt))
+        .orderBy(asc(blobs.sha256))
+        .limit(opts.batch ?? 64)
+        .for('update', { skipLocked: true });
+      if (pending.length === 0) return 0;
+      // Image work runs in sharp's thread pool, so the whole batch is processed in parallel.
+      const derived = await Promise.all(pending.map((b) => derive(blobDir, b.sha256)));
+      await assignGroups(tx as unknown as Db, derived);
+      await store(tx as unknown as Db, derived);
+      return pending.length;
+    });
+    if (n === 0) return done;
+    done += n;
+    opts.onProgress?.(done);
+  }
+}
+
+// One decode of the original: the thumbnail's pixels feed both the WebP and the dHash.
+async function derive(blobDir: string, sha256: string): Promise<Derived> {
+  try {
+    // SVGs rasterise without fetching anything external: librsvg in sharp loads no remote resources.
+    const image = sharp(fs.readFileSync(blobPath(blobDir, sha256)), { limitInputPixels: 100_000_000 });
+    const meta = await image.metadata();
+    const { data, info } = await image
+      .flatten({ background: '#ffffff' })
+      .resize({ width: THUMB_WIDTH, withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
+    const thumb = thumbnailPath(blobDir, sha256);
+    fs.mkdirSync(path.dirname(thumb), { recursive: true });
+    await sharp(data, raw).webp({ quality: 70 }).toFile(thumb);
+    return { sha256, width: meta.width ?? null, height: meta.height ?? null, hash: await dhashOfRaw(data, raw) };
+  } catch (e) {
+    return { sha256, error: (e as Error).message.slice(0, 500) };
+  }
+}
+
+/**
+ * The near-duplicate group of each new hash: the group of a stored blob within the threshold
+ * (one scan for the whole batch), else of an earlier blob of this batch, else a group of its own.
+ */
+async function assignGroups(db: Db, derived: Derived[]): Promise<void> {
+  const ok = derived.filter((d): d is Extract<Derived, { hash: DHash }> => 'hash' in d);
+  if (ok.length === 0) return;
+  const sqlc = rawSql(db);
+  const matches = await sqlc<{ sha256: string; group: string | null }[]>`
+    select h.sha256, (
+      select b.dup_group from blobs b
+      where b.dup_group is not null
+        and bit_count((b.dhash # h.row)::bit(64)) <= ${NEAR_DUPLICATE_BITS}
+        and bit_count((b.dhash_v # h.col)::bit(64)) <= ${NEAR_DUPLICATE_BITS}
+      limit 1) as group
+    from unnest(
+      ${sqlc.array(ok.map((d) => d.sha256))}::text[],
+      ${sqlc.array(ok.map((d) => d.hash.row.toString()))}::bigint[],
+      ${sqlc.array(ok.map((d) => d.hash.column.toString()))}::bigint[]) as h(sha256, row, col)`;
+  const found = new Map(matches.map((m) => [m.sha256, m.group]));
+  ok.forEach((d, i) => {
+    d.group = found.get(d.sha256) ?? ok.slice(0, i).find((e) => isNearDuplicate(e.hash, d.hash, NEAR_DUPLICATE_BITS))?.group ?? d.sha256;
+  });
+}
+
+async function store(db: Db, derived: Derived[]): Promise<void> {
+  const sqlc = rawSql(db);
+  const rows = derived.map((d) =>
+    'error' in d
+      ? { sha256: d.sha256, width: null, height: null, hash: null, hashV: null, grp: null, error: d.error }
+      : { sha256: d.sha256, width: d.width, height: d.height, hash: d.hash.row.toString(), hashV: d.hash.column.toString(), grp: d.group ?? d.sha256, error: null },
+  );
+  // One statement per batch rather than one per image.
+  await sqlc`
+    update blobs set
+      thumbnail_at = now(),
+      width = coalesce(blobs.width, v.width),
+      height = coalesce(blobs.height, v.height),
+      dhash = v.hash,
+      dhash_v = v.hash_v,
+      dup_group = v.grp,
+      derivative_error = v.error
+    from unnest(
+      ${sqlc.array(rows.map((r) => r.sha256))}::text[],
+      ${sqlc.array(rows.map((r) => r.width) as number[])}::int[],
+      ${sqlc.array(rows.map((r) => r.height) as number[])}::int[],
+      ${sqlc.array(rows.map((r) => r.hash) as string[])}::bigint[],
+      ${sqlc.array(rows.map((r) => r.hashV) as string[])}::bigint[],
+      ${sqlc.array(rows.map((r) => r.grp) as string[])}::text[],
+      ${sqlc.array(rows.map((r) => r.error) as string[])}::text[]
+    ) as v(sha256, width, height, hash, hash_v, grp, error)
+    where blobs.sha256 = v.sha256`;
+}
+

@@ -1,0 +1,42 @@
+import type { Db } from '../db/client';
+import { importNotebook, recordFailure } from './import-notebook';
+import type { ImportResult, ImportSource } from './types';
+
+export interface ImportOptions {
+  blobDir: string;
+  /** Files imported at once: overlaps parsing one file with database round trips of others. */
+  concurrency?: number;
+  onResult?: (result: ImportResult) => void;
+}
+
+/**
+ * Imports every source, each on its own: one bad file is reported and the rest go on.
+ * Only an infrastructure error (database gone) stops the batch.
+ */
+export async function importSources(
+  db: Db,
+  sources: AsyncIterable<ImportSource> | Iterable<ImportSource>,
+  opts: ImportOptions,
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const limit = opts.concurrency ?? 4;
+  for await (const source of sources) {
+    const task = importOne(db, source, opts.blobDir).then((r) => {
+      results.push(r);
+      opts.onResult?.(r);
+    });
+    inFlight.add(task);
+    task.finally(() => inFlight.delete(task)).catch(() => {});
+    if (inFlight.size >= limit) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  return results;
+}
+
+function importOne(db: Db, source: ImportSource, blobDir: string): Promise<ImportResult> {
+  if ('readError' in source) {
+    return recordFailure(db, { file: source.file, bytes: 0, contentHash: null, code: 'unreadable', message: source.readError, where: null });
+  }
+  return importNotebook(db, { file: source.file, bytes: source.bytes, blobDir });
+}

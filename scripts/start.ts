@@ -1,0 +1,57 @@
+// `npm start`: the database (embedded unless DATABASE_URL), the web app and a background worker.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../lib/db/client';
+import { blobDir } from '../lib/config';
+import { startBackgroundWork } from '../workers/background';
+
+const dev = process.argv.includes('--dev');
+const port = process.env.PORT ?? '3000';
+const nextBin = path.resolve('node_modules/next/dist/bin/next');
+
+const store = await openDatabase();
+console.log(`[vizmine] database ready (${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, in ${store.dataDir}`})`);
+
+if (!dev && buildIsStale()) {
+  console.log('[vizmine] building the web app (first start or code changed; about a minute)…');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    await store.close();
+    process.exit(build.status ?? 1);
+  }
+}
+
+const web = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, '-H', process.env.HOST ?? '127.0.0.1'], {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: store.url, VIZMINE_DATA_DIR: store.dataDir },
+});
+const work = startBackgroundWork(store.db, blobDir(store.dataDir), (m) => console.log(`[worker] ${m}`));
+console.log(`[vizmine] web app on http://localhost:${port} — import with: npm run vizmine -- import <folder|zip|file>`);
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  web.kill('SIGTERM');
+  await work.stop();
+  await store.close();
+  process.exit(code);
+}
+web.on('exit', (code) => stop(code ?? 0));
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+/** A production build is reused until a source file is newer than it. */
+function buildIsStale(): boolean {
+  const stamp = path.resolve('.next/BUILD_ID');
+  if (!fs.existsSync(stamp)) return true;
+  const built = fs.statSync(stamp).mtimeMs;
+  const newer = (dir: string): boolean =>
+    fs.existsSync(dir) &&
+    fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+      const full = path.join(dir, e.name);
+      return e.isDirectory() ? newer(full) : fs.statSync(full).mtimeMs > built;
+    });
+  return ['app', 'components', 'lib', 'public'].some((d) => newer(path.resolve(d))) || fs.statSync('package.json').mtimeMs > built;
+}

@@ -1,0 +1,14 @@
+// `npm test`: build the web app once (the e2e tests run the production server), then every test
+// project. With CI=true nothing may be skipped: tests needing Chromium fail if it is missing.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const run = (args: string[]) => spawnSync(process.execPath, args, { stdio: 'inherit', env: process.env }).status ?? 1;
+const extra = process.argv.slice(2);
+
+if (!extra.some((a) => a.startsWith('--project')) || extra.includes('--project=e2e')) {
+  console.log('[test] building the web app for the end-to-end tests…');
+  const status = run([path.resolve('node_modules/next/dist/bin/next'), 'build']);
+  if (status !== 0) process.exit(status);
+}
+process.exit(run([path.resolve('node_modules/vitest/vitest.mjs'), 'run', ...extra]));

@@ -1,0 +1,161 @@
+// End-to-end helpers: the app started the way a user starts it, a headless Chromium, screenshots.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const RESULTS_DIR = path.join(ROOT, 'test-results');
+const START_TIMEOUT_MS = 180_000;
+
+export interface RunningApp {
+  baseUrl: string;
+  dataDir: string;
+  /** Everything the app printed so far (stdout and stderr interleaved). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `tsx scripts/start.ts` with a fresh data dir and no DATABASE_URL, so it runs its own embedded
+ * PostgreSQL there (and rebuilds the Next app first if the build is stale). Resolves once
+ * GET /api/stats answers 200.
+ */
+export async function startApp(): Promise<RunningApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-e2e-'));
+  const port = await freePort();
+  // No DATABASE_URL (undefined is left out of a child's environment): the app runs its own
+  // PostgreSQL. NODE_ENV as `next start` has it, not the "test" vitest sets.
+  const env = { ...process.env, PORT: String(port), VIZMINE_DATA_DIR: dataDir, DATABASE_URL: undefined, NODE_ENV: 'production' as const };
+  // The tsx CLI is what `npx tsx` runs; it relays SIGTERM to the script.
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const app: RunningApp = {
+    baseUrl,
+    dataDir,
+    output: () => log,
+    stop: () => stopApp(child, exited, dataDir),
+  };
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline && exitCode === undefined) {
+    try {
+      const res = await fetch(`${baseUrl}/api/stats`, { signal: AbortSignal.timeout(5_000) });
+      if (res.status === 200) return app;
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  const why = exitCode !== undefined ? `exited with code ${exitCode}` : `did not answer GET /api/stats within ${START_TIMEOUT_MS / 1000} s`;
+  await app.stop();
+  throw new Error(`vizmine ${why}. Last lines of its output:\n${lastLines(log, 40)}`);
+}
+
+async function stopApp(child: ChildProcess, exited: Promise<number | null>, dataDir: string): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM');
+    const done = await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)]);
+    if (!done) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  }
+  // Should the launcher have died without stopping its detached PostgreSQL, stop that server too.
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  if (fs.existsSync(pidFile)) {
+    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+    try {
+      if (pid > 0) process.kill(pid, 'SIGTERM');
+      await sleep(2_000);
+    } catch {
+      // already gone
+    }
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * True when the browser tests must be skipped: Chromium is missing and this is not CI.
+ * On CI a missing Chromium is an error, never a silent skip.
+ */
+export function chromiumMissing(): boolean {
+  if (fs.existsSync(CHROMIUM)) return false;
+  if (process.env.CI) throw new Error(`Chromium is missing: apt-get install chromium (expected at ${CHROMIUM})`);
+  console.warn(`\n⚠️  SKIPPING end-to-end browser tests: ${CHROMIUM} not found. Install it with: apt-get install chromium\n`);
+  return true;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error('Chromium is missing: apt-get install chromium');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+/** A full-page PNG in test-results/<name>.png (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  // Chromium does not paint sandboxed (cross-origin) iframes outside the viewport, so they come
+  // out blank in a full-page capture: for such pages the viewport is stretched to the whole page.
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => (document.querySelector('iframe') ? document.documentElement.scrollHeight : 0));
+  if (viewport && height > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.min(height, 30_000) });
+    await sleep(500);
+  }
+  await page.screenshot({ path: file, fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
+  return file;
+}
+
+/** GET a JSON API of the running app, failing loudly on any non-2xx answer. */
+export async function api<T>(app: RunningApp, route: string): Promise<T> {
+  const res = await fetch(`${app.baseUrl}${route}`);
+  if (!res.ok) throw new Error(`GET ${route} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Waits until an <img> has been decoded; returns its natural width (0 = broken image). */
+export async function imageWidth(page: Page, selector: string): Promise<number> {
+  const img = page.locator(selector).first();
+  await img.waitFor({ state: 'visible' });
+  await page.waitForFunction((el) => (el as HTMLImageElement).complete, await img.elementHandle(), { timeout: 15_000 });
+  return img.evaluate((el) => (el as HTMLImageElement).naturalWidth);
+}
+
+/** Collapses whitespace, so text from sources compares with text as the browser lays it out. */
+export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+export function lastLines(text: string, n: number): string {
+  return text.trimEnd().split('\n').slice(-n).join('\n');
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
