@@ -26,9 +26,9 @@ try {
   const images = await computeDerivatives(store.db, path.join(dataDir, 'blobs'));
   const derivS = (performance.now() - t) / 1000;
 
-  const contents = files.map((f) => fs.readFileSync(f, 'utf8'));
+  // Bare JSON.parse as a plain script would do it: read, decode, parse (same files, warm cache).
   t = performance.now();
-  for (const c of contents) JSON.parse(c);
+  for (const f of files) JSON.parse(fs.readFileSync(f, 'utf8'));
   const parseS = (performance.now() - t) / 1000;
 
   const baseline = execFileSync('python3', [path.resolve('../shared/bench/ingest_baseline.py'), folder], { encoding: 'utf8' });

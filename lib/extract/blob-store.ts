@@ -18,9 +18,10 @@ const madeDirs = new Set<string>();
 
 /**
  * Writes the bytes once under their hash. Written to a temp name and renamed, so a reader never
- * sees a half-written blob and a crash leaves at worst an unreferenced temp file.
+ * sees a half-written blob and a crash leaves at worst an unreferenced temp file. Asynchronous, so
+ * the writes overlap with parsing the next notebook.
  */
-export function writeBlob(blobDir: string, sha256: string, bytes: Uint8Array): void {
+export async function writeBlob(blobDir: string, sha256: string, bytes: Uint8Array): Promise<void> {
   const target = blobPath(blobDir, sha256);
   if (fs.existsSync(target)) return;
   const dir = path.dirname(target);
@@ -29,6 +30,6 @@ export function writeBlob(blobDir: string, sha256: string, bytes: Uint8Array): v
     madeDirs.add(dir);
   }
   const tmp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(tmp, bytes);
-  fs.renameSync(tmp, target);
+  await fs.promises.writeFile(tmp, bytes);
+  await fs.promises.rename(tmp, target);
 }

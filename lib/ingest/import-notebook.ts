@@ -54,7 +54,7 @@ export async function importNotebook(
   }
 
   const found = extractVisualisations(nb.cells);
-  for (const v of found) if (v.image) writeBlob(blobDir, v.image.sha256, v.image.bytes);
+  await Promise.all(found.map((v) => v.image && writeBlob(blobDir, v.image.sha256, v.image.bytes)));
   const libraries = detectLibraries(nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source));
 
   let notebookId: number | null;
