@@ -2,14 +2,23 @@
 import type { VisualizationSpec } from 'vega-embed';
 import { VegaChart } from '../charts/VegaChart';
 import { SandboxedHtml } from '../notebook/SandboxedHtml';
+import { PlotlyFrame } from './PlotlyFrame';
 
 /**
- * Interactive figures from notebook outputs. Vega and Vega-Lite specs are rendered by our own
- * vega with no network; plotly specs are summarised with their static image when the output had
- * one; HTML figures are shown with their scripts disabled (never run).
+ * Interactive figures from notebook outputs. Vega and Vega-Lite specs are rendered by our own vega
+ * with no network; plotly figures by our own plotly.js in a sandboxed frame; other HTML figures
+ * (bokeh) with their scripts disabled, never run, beside their static image when there is one.
  */
 export function InteractiveFigure({ kind, spec, fallbackSha }: { kind: string; spec: unknown; fallbackSha: string | null }) {
   if (kind === 'vega-lite' || kind === 'vega') return <VegaChart spec={spec as VisualizationSpec} label={`${kind} figure`} />;
+  if (kind === 'plotly' && Array.isArray((spec as { data?: unknown })?.data)) {
+    return (
+      <div>
+        <PlotlyFrame figure={spec} />
+        <PlotlySummary kind={kind} spec={spec} />
+      </div>
+    );
+  }
   if (kind === 'html') {
     return (
       <div>

@@ -1,6 +1,7 @@
 import type { NbCell } from '../notebooks/types';
 import type { VisualisationKind } from '../db/schema';
 import { sha256Hex } from './blob-store';
+import { plotlyFigureFromHtml } from './plotly-from-html';
 
 export interface ExtractedImage {
   sha256: string;
@@ -53,16 +54,20 @@ export function extractVisualisations(cells: NbCell[]): ExtractedVisualisation[]
         data[imageMime] = { $blob: image.sha256 };
       }
       let spec: unknown = null;
+      let kind = kindOf(specMime, htmlFigure);
       if (specMime) {
         spec = data[specMime];
         data[specMime] = { $visualisation: true };
       } else if (htmlFigure) {
-        spec = { html };
+        // plotly's offline HTML carries its figure as JSON: keep that, rendered by our own plotly.
+        const figure = plotlyFigureFromHtml(html!);
+        spec = figure ?? { html };
+        if (figure) kind = 'plotly';
       }
       found.push({
         cellPosition,
         outputIndex,
-        kind: kindOf(specMime, htmlFigure, html),
+        kind,
         mime: imageMime ?? specMime ?? 'text/html',
         mimes,
         image,
@@ -73,11 +78,11 @@ export function extractVisualisations(cells: NbCell[]): ExtractedVisualisation[]
   return found;
 }
 
-function kindOf(specMime: string | undefined, htmlFigure: boolean, html: string | null): VisualisationKind {
+function kindOf(specMime: string | undefined, htmlFigure: boolean): VisualisationKind {
   if (specMime === PLOTLY) return 'plotly';
   if (specMime === BOKEH) return 'bokeh';
   if (specMime && VEGA_LITE.test(specMime)) return 'vega-lite';
   if (specMime && VEGA.test(specMime)) return 'vega';
-  if (htmlFigure && html) return 'html';
+  if (htmlFigure) return 'html';
   return 'image';
 }
