@@ -1,2 +1,3 @@
 export * from './notebooks';
 export * from './visualisations';
+export * from './kaggle';
