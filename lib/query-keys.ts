@@ -15,4 +15,18 @@ export const queryKeys = {
   imports: {
     failures: () => ['imports', 'failures'] as const,
   },
+  // Kaggle collection: saved strategies, their runs, and the credentials' settings.
+  strategies: {
+    all: () => ['strategies'] as const,
+    list: () => ['strategies', 'list'] as const,
+    detail: (id: number) => ['strategies', 'detail', id] as const,
+  },
+  collectionRuns: {
+    all: () => ['collectionRuns'] as const,
+    list: (params: Record<string, unknown>) => ['collectionRuns', 'list', params] as const,
+    detail: (id: number) => ['collectionRuns', 'detail', id] as const,
+  },
+  settings: {
+    kaggle: () => ['settings', 'kaggle'] as const,
+  },
 };

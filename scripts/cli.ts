@@ -1,6 +1,13 @@
 // vizmine's command line: `npm run vizmine -- <command>`. Each command is a thin shell over lib/.
 import { Command } from 'commander';
 import { importCommand } from './commands/import';
+import {
+  createStrategyCommand,
+  exportSampleCommand,
+  listStrategiesCommand,
+  previewStrategyCommand,
+  runStrategyCommand,
+} from './commands/strategy';
 
 const program = new Command('vizmine')
   .description('A workbench for the visualisations in Kaggle notebooks')
@@ -14,6 +21,48 @@ program
   .option('--json', 'print one JSON object per file (file, status, error, notebookId, cells, visualisations)')
   .option('--no-derivatives', 'skip thumbnails and perceptual hashes (the app computes them in the background)')
   .action(async (paths: string[], opts) => exit(await importCommand(paths, { ...opts, ...program.opts() })));
+
+const id = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`not an id: ${v}`);
+  return n;
+};
+const sourceOption = ['--source <source>', 'where to find notebooks: api (the Kaggle API) or meta-kaggle (imported tables)', 'api'] as const;
+
+const strategy = program.command('strategy').description('saved Kaggle search strategies');
+strategy
+  .command('create')
+  .description('save a strategy from a JSON file (the format is in the README)')
+  .requiredOption('--file <file>', 'strategy JSON')
+  .option('--json', 'print the saved strategy as JSON')
+  .action(async (opts) => exit(await createStrategyCommand({ ...program.opts(), ...opts })));
+strategy
+  .command('list')
+  .option('--json', 'one JSON object per strategy')
+  .action(async (opts) => exit(await listStrategiesCommand({ ...program.opts(), ...opts })));
+strategy
+  .command('preview')
+  .description('how many notebooks the strategy matches and samples, without downloading')
+  .argument('<id>', 'strategy id', id)
+  .option(...sourceOption)
+  .option('--json', 'print the preview as JSON')
+  .action(async (sid: number, opts) => exit(await previewStrategyCommand(sid, { ...program.opts(), ...opts })));
+strategy
+  .command('run')
+  .description('run the strategy now: list, sample, download and import; prints progress, then a summary')
+  .argument('<id>', 'strategy id', id)
+  .option(...sourceOption)
+  .option('--resume <runId>', 'resume this unfinished run instead of starting a new one', id)
+  .option('--json', 'progress as JSON lines on stderr, the summary as JSON on stdout')
+  .action(async (sid: number, opts) => exit(await runStrategyCommand(sid, { ...program.opts(), ...opts })));
+
+program
+  .command('sample')
+  .description('the sample a collection run drew')
+  .command('export')
+  .argument('<runId>', 'collection run id', id)
+  .option('--csv', 'as CSV (the default and only format)')
+  .action(async (runId: number) => exit(await exportSampleCommand(runId, program.opts())));
 
 // Explicit exits: open handles (database pools) must not keep a finished command alive.
 function exit(code: number): never {

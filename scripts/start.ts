@@ -26,7 +26,7 @@ const web = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port,
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: store.url, VIZMINE_DATA_DIR: store.dataDir },
 });
-const work = startBackgroundWork(store.db, blobDir(store.dataDir), (m) => console.log(`[worker] ${m}`));
+const work = startBackgroundWork(store.db, { dataDir: store.dataDir, blobDir: blobDir(store.dataDir) }, (m) => console.log(`[worker] ${m}`));
 console.log(`[vizmine] web app on http://localhost:${port} — import with: npm run vizmine -- import <folder|zip|file>`);
 
 let stopping = false;

@@ -4,7 +4,7 @@ import { blobDir } from '../lib/config';
 import { startBackgroundWork } from './background';
 
 const store = await openDatabase();
-const work = startBackgroundWork(store.db, blobDir(store.dataDir), (m) => console.log(`[worker] ${m}`));
+const work = startBackgroundWork(store.db, { dataDir: store.dataDir, blobDir: blobDir(store.dataDir) }, (m) => console.log(`[worker] ${m}`));
 console.log(`[worker] running (pid ${process.pid}); Ctrl-C to stop`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -15,6 +15,8 @@ const FACET_TITLES: Record<(typeof FACETS)[number], string> = {
   context: 'Has markdown context',
   notebook: 'Notebook',
   group: 'Near-duplicate groups',
+  competition: 'Competition',
+  medal: 'Medal',
 };
 
 export function Gallery() {

@@ -6,6 +6,7 @@ const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/notebooks', label: 'Notebooks' },
   { href: '/visualisations', label: 'Visualisations' },
+  { href: '/strategies', label: 'Strategies' },
 ];
 
 export function Nav() {
@@ -22,6 +23,9 @@ export function Nav() {
         </Link>
       ))}
       <div className="spacer" />
+      <Link href="/settings" className={`link ${active('/settings') ? 'active' : ''}`}>
+        Settings
+      </Link>
       <Link href="/import" className={`link ${active('/import') ? 'active' : ''}`}>
         Import notebooks
       </Link>

@@ -1,5 +1,5 @@
 // The gallery's facets as they appear in URLs; the detail page keeps them to move through the same set.
-export const FACETS = ['notebook', 'mime', 'library', 'kind', 'context', 'group'] as const;
+export const FACETS = ['notebook', 'competition', 'medal', 'mime', 'library', 'kind', 'context', 'group'] as const;
 
 export function filtersFrom(params: URLSearchParams): Record<string, string | undefined> {
   return Object.fromEntries(FACETS.map((f) => [f, params.get(f) ?? undefined]));

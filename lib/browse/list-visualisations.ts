@@ -11,6 +11,9 @@ export function galleryWhere(f: GalleryFilters): SQL[] {
   if (f.kind) where.push(eq(visualisations.kind, f.kind));
   if (f.context) where.push(eq(visualisations.hasContext, f.context === 'yes'));
   if (f.group) where.push(eq(blobs.dupGroup, f.group));
+  // Kaggle metadata of collected notebooks (lib/kaggle): a notebook may draw on several competitions.
+  if (f.competition) where.push(sql`exists (select 1 from kaggle_kernels k where k.notebook_id = ${visualisations.notebookId} and ${f.competition} = any(k.competitions))`);
+  if (f.medal) where.push(sql`exists (select 1 from kaggle_kernels k where k.notebook_id = ${visualisations.notebookId} and k.medal = ${f.medal})`);
   return where;
 }
 

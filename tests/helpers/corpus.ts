@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // The shared corpus is read in place (read-only); it is never copied into the repository.
-export const CORPUS_DIR = path.resolve(__dirname, '../../../shared/corpus/notebooks');
+export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/notebooks');
 
 export interface ManifestRow {
   file: string;

@@ -7,6 +7,7 @@ import { Markdown } from '@/components/notebook/Markdown';
 import { CodeBlock } from '@/components/notebook/CodeBlock';
 import { Output, type OutputVisualisation } from '@/components/notebook/Output';
 import type { NbOutput } from '@/lib/notebooks/types';
+import { KaggleMeta } from '@/components/notebook/KaggleMeta';
 
 export function NotebookView({ id }: { id: number }) {
   const { data, error, isPending } = useNotebook(id);
@@ -43,6 +44,7 @@ export function NotebookView({ id }: { id: number }) {
           </Link>
         )}
       </div>
+      {data.kaggle && <KaggleMeta kaggle={data.kaggle} />}
       {data.status === 'rejected' ? (
         <div className="error-box">Not imported: {data.rejectReason}</div>
       ) : (

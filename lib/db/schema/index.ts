@@ -1,3 +1,4 @@
 export * from './notebooks';
 export * from './visualisations';
 export * from './kaggle';
+export * from './meta-kaggle';

@@ -1,0 +1,108 @@
+'use client';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useDeleteStrategy, useDuplicateStrategy, useStrategies, type StrategySummary } from '@/components/hooks/useStrategies';
+import { useCollectionRuns, type RunSummary } from '@/components/hooks/useCollectionRuns';
+import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
+import { describeStrategy } from '@/components/strategies/describe';
+import { RunStatusBadge } from '@/components/strategies/RunStatusBadge';
+
+export function StrategyList() {
+  const router = useRouter();
+  const { data, error, isPending } = useStrategies();
+  // The list gives each strategy's last run id; the statuses come from the newest runs.
+  const runs = useCollectionRuns({});
+  const runById = new Map((runs.data?.runs ?? []).map((r) => [r.id, r]));
+  const duplicate = useDuplicateStrategy();
+  const remove = useDeleteStrategy();
+
+  const onDuplicate = (s: StrategySummary) =>
+    duplicate.mutate(s.id, { onSuccess: (copy) => router.push(`/strategies/${copy.id}`) });
+  const onDelete = (s: StrategySummary) => {
+    const runsNote = s.runs > 0 ? ` and its ${s.runs} run${s.runs === 1 ? '' : 's'}` : '';
+    if (window.confirm(`Delete the strategy “${s.name}”${runsNote}? The notebooks it collected stay.`)) remove.mutate(s.id);
+  };
+  const actionError = duplicate.error ?? remove.error;
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Strategies</h1>
+          <p className="sub">{data?.strategies.length ? `${data.strategies.length} saved ${data.strategies.length === 1 ? 'strategy' : 'strategies'} for collecting notebooks from Kaggle` : 'Saved rules for collecting notebooks from Kaggle'}</p>
+        </div>
+        <div className="row">
+          <Link className="btn" href="/settings">
+            Kaggle credentials
+          </Link>
+          <Link className="btn primary" href="/strategies/new">
+            New strategy
+          </Link>
+        </div>
+      </div>
+      {actionError && (
+        <div className="error-box" role="alert" style={{ marginBottom: 12 }}>
+          <strong>{duplicate.error ? 'Could not duplicate the strategy.' : 'Could not delete the strategy.'}</strong> {actionError.message}
+        </div>
+      )}
+      {error ? (
+        <ErrorState error={error} />
+      ) : isPending ? (
+        <Skeleton height={48} count={4} />
+      ) : data.strategies.length === 0 ? (
+        <EmptyState title="No strategies yet" action={{ href: '/strategies/new', label: 'Create a strategy' }}>
+          A strategy is a saved, repeatable rule for collecting notebooks from Kaggle: which notebooks (language, kind, search, datasets), from
+          which competitions (listed ones, or the top N by notebooks or teams), and how to sample them (top K, top P % per competition, random
+          or stratified, with a seed). Preview what it would collect, run it, and cite its sample as a CSV.
+        </EmptyState>
+      ) : (
+        <table className="list" data-testid="strategies">
+          <thead>
+            <tr>
+              <th>Strategy</th>
+              <th className="num">Runs</th>
+              <th>Last run</th>
+              <th>Updated</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {data.strategies.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link href={`/strategies/${s.id}`}>{s.name}</Link>
+                  <div className="sub" style={{ fontSize: 12 }}>
+                    {describeStrategy(s.definition)}
+                  </div>
+                </td>
+                <td className="num">{s.runs}</td>
+                <td>
+                  <LastRun id={s.lastRunId} run={s.lastRunId ? runById.get(s.lastRunId) : undefined} />
+                </td>
+                <td>{new Date(s.updatedAt).toLocaleDateString('en-GB')}</td>
+                <td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                  <button className="btn" onClick={() => onDuplicate(s)} disabled={duplicate.isPending}>
+                    Duplicate
+                  </button>{' '}
+                  <button className="btn" onClick={() => onDelete(s)} disabled={remove.isPending && remove.variables === s.id} aria-label={`Delete ${s.name}`}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function LastRun({ id, run }: { id: number | null; run?: RunSummary }) {
+  if (!id) return <span className="sub">never run</span>;
+  return (
+    <>
+      {run && <RunStatusBadge status={run.status} />}
+      <Link href={`/collection-runs/${id}`}>Run #{id}</Link>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { NewStrategy } from './NewStrategy';
+
+export default function Page() {
+  return <NewStrategy />;
+}

@@ -1,0 +1,5 @@
+import { StrategyList } from './StrategyList';
+
+export default function Page() {
+  return <StrategyList />;
+}
