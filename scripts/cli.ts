@@ -8,6 +8,7 @@ import {
   previewStrategyCommand,
   runStrategyCommand,
 } from './commands/strategy';
+import { importMetaKaggleCommand } from './commands/meta-kaggle';
 
 const program = new Command('vizmine')
   .description('A workbench for the visualisations in Kaggle notebooks')
@@ -63,6 +64,15 @@ program
   .argument('<runId>', 'collection run id', id)
   .option('--csv', 'as CSV (the default and only format)')
   .action(async (runId: number) => exit(await exportSampleCommand(runId, program.opts())));
+
+program
+  .command('meta-kaggle')
+  .description('the Meta Kaggle CSV dump, for strategies run offline')
+  .command('import')
+  .argument('<folder>', 'folder holding Kernels.csv, KernelVersions.csv, Users.csv, Competitions.csv, …')
+  .option('--restart', 'forget earlier progress and read every file again')
+  .option('--json', 'one JSON summary per file; progress as JSON lines on stderr')
+  .action(async (folder: string, opts) => exit(await importMetaKaggleCommand(folder, { ...program.opts(), ...opts })));
 
 // Explicit exits: open handles (database pools) must not keep a finished command alive.
 function exit(code: number): never {

@@ -12,7 +12,7 @@ export type Sampled<T extends Candidate> = T & { rank: number };
 
 /**
  * Draws the sample a rule describes, deterministically: the same candidates and seed give the same
- * sample in the same order. Order within a stratum is votes descending, then ref ascending (ties).
+ * sample in the same order. Order within a stratum is votes descending, ties by kernel id, then ref.
  * - top-k: the k most voted overall.
  * - top-percent: in each competition, ceil(P/100 × its count) most voted.
  * - random: n drawn uniformly without replacement (seeded Fisher–Yates over the canonical order).
@@ -37,8 +37,10 @@ export function drawSample<T extends Candidate>(candidates: T[], rule: SamplingR
   }
 }
 
+// Votes descending; ties by kernel id (the older kernel first, as the Meta Kaggle selection does), then ref.
 function byVotes<T extends Candidate>(items: T[]): T[] {
-  return [...items].sort((a, b) => b.votes - a.votes || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  const id = (c: Candidate) => c.kernelId ?? Number.MAX_SAFE_INTEGER;
+  return [...items].sort((a, b) => b.votes - a.votes || id(a) - id(b) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
 }
 
 function strata<T extends Candidate>(items: T[]): [string, T[]][] {

@@ -148,6 +148,9 @@ export function RunView({ id }: { id: number }) {
   );
 }
 
+// As lib/kaggle/runs/run-state.ts STALE_AFTER_SECONDS: after this silence a run is taken over.
+const STALE_MS = 30_000;
+
 function RunProgress({ run }: { run: RunDetail }) {
   // Every sampled notebook ends imported, duplicate or failed; `downloaded` also counts notebooks
   // that were fetched and then failed to import, so it is not added to `failed` here.
@@ -156,7 +159,7 @@ function RunProgress({ run }: { run: RunDetail }) {
   const pct = run.status === 'done' ? 100 : run.sampled > 0 ? (100 * processed) / run.sampled : 0;
   const label =
     run.status === 'queued' ? 'Waiting for the background worker…'
-    : listing ? `Listing notebooks on Kaggle… ${run.found.toLocaleString('en')} found`
+    : listing ? `Listing notebooks ${run.source === 'api' ? 'on Kaggle' : 'in Meta Kaggle'}… ${run.found.toLocaleString('en')} found`
     : run.status === 'running' ? `Downloading and importing: ${processed.toLocaleString('en')} of ${run.sampled.toLocaleString('en')}`
     : `${processed.toLocaleString('en')} of ${run.sampled.toLocaleString('en')} processed`;
   return (
@@ -182,6 +185,12 @@ function RunProgress({ run }: { run: RunDetail }) {
           <>
             phase: {run.phase ?? 'waiting'}
             {run.heartbeatAt && <> · last heard from the worker at {new Date(run.heartbeatAt).toLocaleTimeString('en-GB')}</>}
+            {run.heartbeatAt && Date.now() - Date.parse(run.heartbeatAt) > STALE_MS && (
+              <>
+                {' '}
+                <span className="badge warn">the worker has stopped reporting; another will resume the run</span>
+              </>
+            )}
           </>
         ) : run.startedAt && run.finishedAt ? (
           <>took {duration(Date.parse(run.finishedAt) - Date.parse(run.startedAt))}</>

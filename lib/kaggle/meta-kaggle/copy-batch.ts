@@ -14,6 +14,7 @@ export interface FilePlan {
   fields: number; // columns in the header: a record with another count is bad
   setup: string; // session settings and the staging table, on the import's own connection
   insert: string; // $1 byte offset, $2 rows found bad before COPY, $3 rows sent to COPY, $4 file name
+  insertFast: string; // the same without ON CONFLICT: fails on a duplicate id instead
   teardown: string;
 }
 
@@ -44,12 +45,12 @@ export function planFile(spec: FileSpec, header: string[]): FilePlan {
   const setup = `set timezone = 'UTC'; set datestyle = 'ISO, MDY';
     drop table if exists pg_temp.mk_stage;
     create temp table mk_stage (${stageTypes.map((t, i) => `c${i} ${t}`).join(', ')}) on commit delete rows`;
-  const insert = `
+  const insert = (onConflict: string) => `
     with ins as (
       insert into ${spec.table} (${spec.columns.map((c) => c.col).join(', ')})
       select ${select.join(', ')} from mk_stage s
       where ${[present, ...refs].join(' and ')}
-      on conflict do nothing
+      ${onConflict}
       returning 1),
     n as (select (select count(*) from ins) as inserted, count(*) as staged,
                  count(*) filter (where not (${present})) as missing from mk_stage s)
@@ -62,7 +63,7 @@ export function planFile(spec: FileSpec, header: string[]): FilePlan {
     from n where p.file = $4
     returning p.byte_offset, p.rows_imported, p.rows_dropped, p.rows_bad`;
   const teardown = 'drop table if exists pg_temp.mk_stage; reset timezone; reset datestyle';
-  return { fields: header.length, setup, insert, teardown };
+  return { fields: header.length, setup, insert: insert('on conflict do nothing'), insertFast: insert(''), teardown };
 }
 
 /** Records collected for one COPY, as newline-terminated CSV bytes. */
@@ -108,7 +109,12 @@ export interface Totals {
   bad: number;
 }
 
-/** Loads one batch in one transaction: COPY, INSERT … SELECT and the progress row commit together. */
+/**
+ * Loads one batch in one transaction: COPY, INSERT … SELECT and the progress row commit together.
+ * The INSERT first runs without ON CONFLICT: its speculative insertion costs about 2 µs a row, some 40 %
+ * of the insert, and a fresh import has no conflicts. On a duplicate id (a re-import, a dump listing an
+ * id twice) the savepoint is rolled back and the batch inserted again with ON CONFLICT DO NOTHING.
+ */
 export async function flushBatch(conn: postgres.ReservedSql, plan: FilePlan, file: string, batch: Batch): Promise<Totals> {
   await conn`begin`;
   try {
@@ -117,7 +123,17 @@ export async function flushBatch(conn: postgres.ReservedSql, plan: FilePlan, fil
       copy.end(batch.buf.subarray(0, batch.len));
       await finished(copy);
     }
-    const [row] = await conn.unsafe(plan.insert, [batch.endOffset, batch.bad, batch.sent, file]);
+    const params = [batch.endOffset, batch.bad, batch.sent, file];
+    await conn`savepoint fast`;
+    let rows: postgres.RowList<postgres.Row[]>;
+    try {
+      rows = await conn.unsafe(plan.insertFast, params);
+    } catch (e) {
+      if ((e as { code?: string }).code !== '23505') throw e; // unique_violation
+      await conn`rollback to savepoint fast`;
+      rows = await conn.unsafe(plan.insert, params);
+    }
+    const [row] = rows;
     if (!row) throw new Error(`${file}: its mk_import_progress row is missing`);
     await conn`commit`;
     return {

@@ -3,37 +3,19 @@ import { listAllKernels } from '../client/kernel-listing';
 import { downloadNotebookWithOutputs, getKernel } from '../client/kernels';
 import { competitionSlug, listAllCompetitions } from '../client/competitions';
 import type { KernelMetadata, ListKernelsFilters } from '../client/types';
-import type { ScopeRule } from '../strategy-schema';
+import type { ScopeRule, StrategyDefinition } from '../strategy-schema';
+import { drawSample } from '../sampling';
 import type { KernelCandidate, KernelSource } from './kernel-source';
 
-/** Candidates from the Kaggle API's ListKernels, one listing per competition (and dataset) in scope. */
+/**
+ * The Kaggle API: candidates from ListKernels, one listing per competition (and dataset) in scope,
+ * sampled in memory by drawSample.
+ */
 export function apiSource(client: KaggleClient): KernelSource {
   return {
-    async candidates(def, onProgress) {
-      const competitions = await competitionsInScope(client, def.scope, def.filters.competitions);
-      const datasets: (string | undefined)[] = def.filters.datasets?.length ? def.filters.datasets : [undefined];
-      const byRef = new Map<string, KernelCandidate>();
-      for (const competition of competitions) {
-        for (const dataset of datasets) {
-          const query: ListKernelsFilters = {
-            competition,
-            dataset,
-            user: def.filters.user,
-            search: def.filters.search,
-            language: def.filters.language,
-            kernelType: def.filters.kernelType,
-            outputType: def.filters.outputType,
-            sortBy: def.filters.sortBy,
-          };
-          const { kernels } = await listAllKernels(client, query, {
-            max: def.maxCandidates - byRef.size,
-            onPage: async (p) => onProgress(byRef.size + p.found),
-          });
-          for (const k of kernels) if (!byRef.has(k.ref)) byRef.set(k.ref, candidateOf(k, competition));
-          if (byRef.size >= def.maxCandidates) return [...byRef.values()];
-        }
-      }
-      return [...byRef.values()];
+    async draw(def, onProgress) {
+      const candidates = await listCandidates(client, def, onProgress);
+      return { found: candidates.length, sample: drawSample(candidates, def.sampling, def.seed) };
     },
 
     async fetch(item) {
@@ -44,6 +26,33 @@ export function apiSource(client: KaggleClient): KernelSource {
       return { bytes: Buffer.from(source, 'utf8'), storedForm: 'source', metadata: { ...metadata } };
     },
   };
+}
+
+async function listCandidates(client: KaggleClient, def: StrategyDefinition, onProgress: (found: number) => Promise<void>): Promise<KernelCandidate[]> {
+  const competitions = await competitionsInScope(client, def.scope, def.filters.competitions);
+  const datasets: (string | undefined)[] = def.filters.datasets?.length ? def.filters.datasets : [undefined];
+  const byRef = new Map<string, KernelCandidate>();
+  for (const competition of competitions) {
+    for (const dataset of datasets) {
+      const query: ListKernelsFilters = {
+        competition,
+        dataset,
+        user: def.filters.user,
+        search: def.filters.search,
+        language: def.filters.language,
+        kernelType: def.filters.kernelType,
+        outputType: def.filters.outputType,
+        sortBy: def.filters.sortBy,
+      };
+      const { kernels } = await listAllKernels(client, query, {
+        max: def.maxCandidates - byRef.size,
+        onPage: async (p) => onProgress(byRef.size + p.found),
+      });
+      for (const k of kernels) if (!byRef.has(k.ref)) byRef.set(k.ref, candidateOf(k, competition));
+      if (byRef.size >= def.maxCandidates) return [...byRef.values()];
+    }
+  }
+  return [...byRef.values()];
 }
 
 function candidateOf(k: KernelMetadata, competition: string | undefined): KernelCandidate {

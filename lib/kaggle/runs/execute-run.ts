@@ -2,7 +2,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { runItems, strategyRuns, type StrategyRun } from '../../db/schema';
 import { importNotebook } from '../../ingest/import-notebook';
-import { drawSample } from '../sampling';
 import { strategyDefinition } from '../strategy-schema';
 import { finishRun, getRun, heartbeat, requeueRun } from './run-state';
 import type { KernelSource } from './kernel-source';
@@ -55,11 +54,10 @@ export async function executeRun(ctx: RunContext, runId: number): Promise<Strate
 async function drawAndRecordSample(ctx: RunContext, run: StrategyRun): Promise<void> {
   const definition = strategyDefinition.parse(run.definition);
   await heartbeat(ctx.db, run.id, { phase: 'listing' });
-  const candidates = await ctx.source.candidates(definition, async (found) => {
-    await heartbeat(ctx.db, run.id, { found });
+  const { found, sample } = await ctx.source.draw({ ...definition, seed: run.seed }, async (n) => {
+    await heartbeat(ctx.db, run.id, { found: n });
     ctx.onProgress?.(await getRun(ctx.db, run.id));
   });
-  const sample = drawSample(candidates, definition.sampling, run.seed);
   await ctx.db.transaction(async (tx) => {
     for (let i = 0; i < sample.length; i += 1000) {
       await tx
@@ -82,7 +80,7 @@ async function drawAndRecordSample(ctx: RunContext, run: StrategyRun): Promise<v
     }
     await tx
       .update(strategyRuns)
-      .set({ phase: 'downloading', found: candidates.length, sampled: sample.length, heartbeatAt: new Date() })
+      .set({ phase: 'downloading', found, sampled: sample.length, heartbeatAt: new Date() })
       .where(eq(strategyRuns.id, run.id));
   });
 }

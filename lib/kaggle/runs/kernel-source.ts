@@ -1,4 +1,4 @@
-import type { Candidate } from '../sampling';
+import type { Candidate, Sampled } from '../sampling';
 import type { StrategyDefinition } from '../strategy-schema';
 
 /** A candidate notebook with the Kaggle metadata we store beside it. */
@@ -16,11 +16,16 @@ export interface FetchedKernel {
   metadata?: Record<string, unknown>;
 }
 
+export interface Draw {
+  found: number; // notebooks the filters and scope match
+  sample: Sampled<KernelCandidate>[]; // those the sampling rule selects, ranked
+}
+
 /**
  * Where a run finds notebooks: the Kaggle API or an imported Meta Kaggle. The run logic is the
- * same for both; only listing candidates and fetching one differ.
+ * same for both; only drawing the sample and fetching one notebook differ.
  */
 export interface KernelSource {
-  candidates(definition: StrategyDefinition, onProgress: (found: number) => Promise<void>): Promise<KernelCandidate[]>;
+  draw(definition: StrategyDefinition, onProgress: (found: number) => Promise<void>): Promise<Draw>;
   fetch(item: { ref: string; kernelVersionId: number | null; metadata: Record<string, unknown> }): Promise<FetchedKernel>;
 }
