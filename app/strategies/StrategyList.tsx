@@ -2,7 +2,6 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useDeleteStrategy, useDuplicateStrategy, useStrategies, type StrategySummary } from '@/components/hooks/useStrategies';
-import { useCollectionRuns, type RunSummary } from '@/components/hooks/useCollectionRuns';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { describeStrategy } from '@/components/strategies/describe';
 import { RunStatusBadge } from '@/components/strategies/RunStatusBadge';
@@ -10,9 +9,6 @@ import { RunStatusBadge } from '@/components/strategies/RunStatusBadge';
 export function StrategyList() {
   const router = useRouter();
   const { data, error, isPending } = useStrategies();
-  // The list gives each strategy's last run id; the statuses come from the newest runs.
-  const runs = useCollectionRuns({});
-  const runById = new Map((runs.data?.runs ?? []).map((r) => [r.id, r]));
   const duplicate = useDuplicateStrategy();
   const remove = useDeleteStrategy();
 
@@ -77,7 +73,7 @@ export function StrategyList() {
                 </td>
                 <td className="num">{s.runs}</td>
                 <td>
-                  <LastRun id={s.lastRunId} run={s.lastRunId ? runById.get(s.lastRunId) : undefined} />
+                  <LastRun id={s.lastRunId} status={s.lastRunStatus} />
                 </td>
                 <td>{new Date(s.updatedAt).toLocaleDateString('en-GB')}</td>
                 <td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
@@ -97,11 +93,11 @@ export function StrategyList() {
   );
 }
 
-function LastRun({ id, run }: { id: number | null; run?: RunSummary }) {
+function LastRun({ id, status }: { id: number | null; status: StrategySummary['lastRunStatus'] }) {
   if (!id) return <span className="sub">never run</span>;
   return (
     <>
-      {run && <RunStatusBadge status={run.status} />}
+      {status && <RunStatusBadge status={status} />}
       <Link href={`/collection-runs/${id}`}>Run #{id}</Link>
     </>
   );

@@ -7,8 +7,8 @@ import type { getVisualisation } from '@/lib/browse/get-visualisation';
 import type { ImportFailure } from '@/lib/db/schema';
 
 // What the API sends: the lib functions' results after JSON (dates become strings).
-type Jsonified<T> = T extends Date ? string : T extends bigint ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
-type Api<F extends (...args: never[]) => Promise<unknown>> = Jsonified<Awaited<ReturnType<F>>>;
+export type Jsonified<T> = T extends Date ? string : T extends bigint ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+export type Api<F extends (...args: never[]) => Promise<unknown>> = Jsonified<Awaited<ReturnType<F>>>;
 
 export type CorpusStats = Api<typeof corpusStats>;
 export type NotebookPage = Api<typeof listNotebooks>;

@@ -6,10 +6,11 @@ import { queryKeys } from '@/lib/query-keys';
 import type { getStrategy, listStrategies } from '@/lib/kaggle/strategies';
 import type { previewStrategy } from '@/lib/kaggle/preview';
 import type { StrategyDefinition, strategyInput } from '@/lib/kaggle/strategy-schema';
+import type { Api, Jsonified } from './types';
+
+export type { Api, Jsonified };
 
 // What the API sends: the lib functions' results after JSON (dates become strings), as in ./types.ts.
-export type Jsonified<T> = T extends Date ? string : T extends bigint ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
-export type Api<F extends (...args: never[]) => Promise<unknown>> = Jsonified<Awaited<ReturnType<F>>>;
 
 /** A saved strategy as listed; its definition is stored already parsed (defaults filled in). */
 export type StrategySummary = Omit<Api<typeof listStrategies>[number], 'definition'> & { definition: StrategyDefinition };

@@ -1,6 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { strategies, strategyRuns, type Strategy } from '../db/schema';
+import { strategies, strategyRuns, type Strategy, type StrategyRun } from '../db/schema';
 import { AppError } from '../errors';
 import { strategyDefinition, type StrategyInput } from './strategy-schema';
 
@@ -40,8 +40,15 @@ export async function listStrategies(db: Db) {
       strategy: strategies,
       runs: sql<number>`(select count(*) from ${strategyRuns} r where r.strategy_id = ${strategies.id})`.mapWith(Number),
       lastRunId: sql<number | null>`(select max(r.id) from ${strategyRuns} r where r.strategy_id = ${strategies.id})`,
+      lastRunStatus: sql<string | null>`(select r.status from ${strategyRuns} r where r.strategy_id = ${strategies.id} order by r.id desc limit 1)`,
     })
     .from(strategies)
     .orderBy(desc(strategies.updatedAt));
-  return rows.map((r) => ({ ...r.strategy, runs: r.runs, lastRunId: r.lastRunId }));
+  return rows.map((r) => ({
+    ...r.strategy,
+    definition: strategyDefinition.parse(r.strategy.definition),
+    runs: r.runs,
+    lastRunId: r.lastRunId,
+    lastRunStatus: r.lastRunStatus as StrategyRun['status'] | null,
+  }));
 }

@@ -1,33 +1,35 @@
 import { isUtf8 } from 'node:buffer';
 import { finished } from 'node:stream/promises';
 import type postgres from 'postgres';
+import { MAX_FIELDS } from './csv-records';
 import type { FileSpec } from './tables';
 
 /**
- * How one file is loaded, given its header: each batch of raw CSV records is COPYed into a temporary
- * staging table typed like the file (mapped columns get their SQL type, unknown ones text), with
- * ON_ERROR ignore so PostgreSQL parses every value once and skips rows that do not parse (bad rows).
- * One INSERT … SELECT … WHERE EXISTS … ON CONFLICT DO NOTHING then moves the rows whose references
- * resolve, and the same statement adds the counts and the byte offset reached to mk_import_progress.
+ * How one file is loaded, given its header. Each batch of records, cut down to the mapped columns (raw
+ * bytes, still CSV), is COPYed into a temporary staging table typed like the target, with ON_ERROR ignore:
+ * PostgreSQL parses every value once and skips the rows that do not parse (bad rows). One
+ * INSERT … SELECT … WHERE EXISTS (references) then moves the rows whose references resolve.
  */
 export interface FilePlan {
   fields: number; // columns in the header: a record with another count is bad
-  setup: string; // session settings and the staging table, on the import's own connection
-  insert: string; // $1 byte offset, $2 rows found bad before COPY, $3 rows sent to COPY, $4 file name
+  runs: Int32Array; // [first, last] header field pairs to keep, consecutive fields merged into one run
+  setup: string; // session settings and the staging table, on each of the import's connections
+  insert: string; // → inserted, staged, missing (a required value empty)
   insertFast: string; // the same without ON CONFLICT: fails on a duplicate id instead
+  progress: string; // $1 byte offset, $2 imported, $3 dropped, $4 bad, $5 file
   teardown: string;
 }
 
 export function planFile(spec: FileSpec, header: string[]): FilePlan {
+  if (header.length > MAX_FIELDS) throw new Error(`${spec.file}: more than ${MAX_FIELDS} columns`);
   const index = new Map<string, number>();
   header.forEach((name, i) => {
     const key = name.trim().toLowerCase();
     if (!index.has(key)) index.set(key, i);
   });
-  const stageTypes = header.map(() => 'text');
+  const mapped: { i: number; col: string; type: string }[] = [];
   const select: string[] = [];
   const required: string[] = [];
-  const stageCol = new Map<string, string>();
   for (const col of spec.columns) {
     const i = index.get(col.csv.toLowerCase());
     if (i === undefined) {
@@ -35,38 +37,41 @@ export function planFile(spec: FileSpec, header: string[]): FilePlan {
       select.push(`null::${col.type}`); // an older or newer dump without this column
       continue;
     }
-    stageTypes[i] = col.type;
-    select.push(`s.c${i}`);
-    stageCol.set(col.col, `s.c${i}`);
-    if (col.required) required.push(`s.c${i} is not null`);
+    mapped.push({ i, col: col.col, type: col.type });
+    select.push(`s.${col.col}`);
+    if (col.required) required.push(`s.${col.col} is not null`);
   }
-  const refs = spec.refs.map((r) => `exists (select 1 from ${r.table} r where r.id = ${stageCol.get(r.col)})`);
+  mapped.sort((a, b) => a.i - b.i); // the staging table has the kept fields in file order
+  const runs: number[] = [];
+  for (const { i } of mapped) {
+    if (runs.length && runs[runs.length - 1] === i - 1) runs[runs.length - 1] = i;
+    else runs.push(i, i);
+  }
+  const refs = spec.refs.map((r) => `exists (select 1 from ${r.table} r where r.id = s.${r.col})`);
   const present = required.join(' and ') || 'true';
   const setup = `set timezone = 'UTC'; set datestyle = 'ISO, MDY';
     drop table if exists pg_temp.mk_stage;
-    create temp table mk_stage (${stageTypes.map((t, i) => `c${i} ${t}`).join(', ')}) on commit delete rows`;
+    create temp table mk_stage (${mapped.map((m) => `${m.col} ${m.type}`).join(', ')}) on commit delete rows`;
   const insert = (onConflict: string) => `
     with ins as (
       insert into ${spec.table} (${spec.columns.map((c) => c.col).join(', ')})
       select ${select.join(', ')} from mk_stage s
       where ${[present, ...refs].join(' and ')}
       ${onConflict}
-      returning 1),
-    n as (select (select count(*) from ins) as inserted, count(*) as staged,
-                 count(*) filter (where not (${present})) as missing from mk_stage s)
-    update mk_import_progress p set
-      byte_offset = $1,
-      rows_imported = rows_imported + n.inserted,
-      rows_dropped = rows_dropped + n.staged - n.missing - n.inserted,
-      rows_bad = rows_bad + $2 + ($3 - n.staged) + n.missing,
-      updated_at = now()
-    from n where p.file = $4
-    returning p.byte_offset, p.rows_imported, p.rows_dropped, p.rows_bad`;
+      returning 1)
+    select (select count(*) from ins)::int as inserted, count(*)::int as staged,
+           count(*) filter (where not (${present}))::int as missing
+    from mk_stage s`;
+  const progress = `
+    update mk_import_progress set byte_offset = $1, rows_imported = rows_imported + $2,
+      rows_dropped = rows_dropped + $3, rows_bad = rows_bad + $4, updated_at = now()
+    where file = $5
+    returning byte_offset, rows_imported, rows_dropped, rows_bad`;
   const teardown = 'drop table if exists pg_temp.mk_stage; reset timezone; reset datestyle';
-  return { fields: header.length, setup, insert: insert('on conflict do nothing'), insertFast: insert(''), teardown };
+  return { fields: header.length, runs: Int32Array.from(runs), setup, insert: insert('on conflict do nothing'), insertFast: insert(''), progress, teardown };
 }
 
-/** Records collected for one COPY, as newline-terminated CSV bytes. */
+/** Records collected for one COPY: the kept fields of each, as newline-terminated CSV bytes. */
 export class Batch {
   buf: Buffer;
   len = 0;
@@ -74,7 +79,7 @@ export class Batch {
   bad = 0; // records rejected before COPY (column count, encoding, NUL, bare CR)
   endOffset = -1; // file offset just past the last record seen
 
-  constructor(private readonly fields: number, capacity: number) {
+  constructor(private readonly plan: FilePlan, capacity: number) {
     this.buf = Buffer.allocUnsafe(capacity);
   }
 
@@ -82,23 +87,30 @@ export class Batch {
     return this.sent + this.bad;
   }
 
-  add(src: Buffer, start: number, end: number, fields: number, ok: boolean, endOffset: number): void {
+  add(src: Buffer, start: number, end: number, fields: number, ok: boolean, endOffset: number, starts: Int32Array): void {
     this.endOffset = endOffset;
     // COPY would fail the whole batch on a wrong column count or invalid UTF-8: reject such rows here.
-    if (!ok || fields !== this.fields || !isUtf8(src.subarray(start, end))) {
+    if (!ok || fields !== this.plan.fields || !isUtf8(src.subarray(start, end))) {
       this.bad++;
       return;
     }
-    const need = this.len + (end - start) + 1;
-    if (need > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(need, this.buf.length * 2));
-      this.buf.copy(grown, 0, 0, this.len);
-      this.buf = grown;
+    if (this.len + (end - start) + 1 > this.buf.length) this.grow(end - start + 1);
+    const { runs } = this.plan;
+    for (let r = 0; r < runs.length; r += 2) {
+      if (r > 0) this.buf[this.len++] = 0x2c;
+      const from = start + starts[runs[r]];
+      const to = start + starts[runs[r + 1] + 1] - 1;
+      src.copy(this.buf, this.len, from, to);
+      this.len += to - from;
     }
-    src.copy(this.buf, this.len, start, end);
-    this.len += end - start;
     this.buf[this.len++] = 0x0a;
     this.sent++;
+  }
+
+  private grow(need: number): void {
+    const grown = Buffer.allocUnsafe(Math.max(this.len + need, this.buf.length * 2));
+    this.buf.copy(grown, 0, 0, this.len);
+    this.buf = grown;
   }
 }
 
@@ -111,11 +123,14 @@ export interface Totals {
 
 /**
  * Loads one batch in one transaction: COPY, INSERT … SELECT and the progress row commit together.
- * The INSERT first runs without ON CONFLICT: its speculative insertion costs about 2 µs a row, some 40 %
- * of the insert, and a fresh import has no conflicts. On a duplicate id (a re-import, a dump listing an
- * id twice) the savepoint is rolled back and the batch inserted again with ON CONFLICT DO NOTHING.
+ * Batches run on several connections at once but commit in file order: `before` settles when the
+ * previous batch has committed (and rejects if it failed, and then this one rolls back), so the committed
+ * byte offset always has every row before it committed. The INSERT first runs without ON CONFLICT: its
+ * speculative insertion costs about 2 µs a row, some 40 % of the insert, and a fresh import has no
+ * conflicts. On a duplicate id (a re-import, a dump listing an id twice) the savepoint is rolled back
+ * and the batch inserted again with ON CONFLICT DO NOTHING.
  */
-export async function flushBatch(conn: postgres.ReservedSql, plan: FilePlan, file: string, batch: Batch): Promise<Totals> {
+export async function runBatch(conn: postgres.ReservedSql, plan: FilePlan, file: string, batch: Batch, before: Promise<unknown>): Promise<Totals> {
   await conn`begin`;
   try {
     if (batch.sent > 0) {
@@ -123,25 +138,22 @@ export async function flushBatch(conn: postgres.ReservedSql, plan: FilePlan, fil
       copy.end(batch.buf.subarray(0, batch.len));
       await finished(copy);
     }
-    const params = [batch.endOffset, batch.bad, batch.sent, file];
     await conn`savepoint fast`;
-    let rows: postgres.RowList<postgres.Row[]>;
+    let counts: postgres.Row;
     try {
-      rows = await conn.unsafe(plan.insertFast, params);
+      [counts] = await conn.unsafe(plan.insertFast);
     } catch (e) {
       if ((e as { code?: string }).code !== '23505') throw e; // unique_violation
       await conn`rollback to savepoint fast`;
-      rows = await conn.unsafe(plan.insert, params);
+      [counts] = await conn.unsafe(plan.insert);
     }
-    const [row] = rows;
+    const { inserted, staged, missing } = counts as { inserted: number; staged: number; missing: number };
+    await before;
+    const bad = batch.bad + (batch.sent - staged) + missing;
+    const [row] = await conn.unsafe(plan.progress, [batch.endOffset, inserted, staged - missing - inserted, bad, file]);
     if (!row) throw new Error(`${file}: its mk_import_progress row is missing`);
     await conn`commit`;
-    return {
-      byteOffset: Number(row.byte_offset),
-      imported: Number(row.rows_imported),
-      dropped: Number(row.rows_dropped),
-      bad: Number(row.rows_bad),
-    };
+    return { byteOffset: Number(row.byte_offset), imported: Number(row.rows_imported), dropped: Number(row.rows_dropped), bad: Number(row.rows_bad) };
   } catch (e) {
     await conn`rollback`.catch(() => {});
     throw e;

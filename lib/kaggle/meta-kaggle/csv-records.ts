@@ -5,8 +5,19 @@ import fs from 'node:fs';
  * (valid only during the call); `fields` is the number of fields; `ok` is false when the record cannot be
  * passed to PostgreSQL's COPY as is (NUL byte, bare carriage return, oversized); `endOffset` is the
  * absolute file offset just past the record's terminator, i.e. where a resumed read starts.
+ * Field k spans [start + starts[k], start + starts[k + 1] - 1) (raw, quotes included), for k < MAX_FIELDS.
  */
-export type OnRecord = (buf: Buffer, start: number, end: number, fields: number, ok: boolean, endOffset: number) => void;
+export type OnRecord = (
+  buf: Buffer,
+  start: number,
+  end: number,
+  fields: number,
+  ok: boolean,
+  endOffset: number,
+  starts: Int32Array,
+) => void;
+
+export const MAX_FIELDS = 4096;
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -30,6 +41,7 @@ export class CsvRecordSplitter {
   private fields = 1;
   private ok = true;
   private skipping = false; // after an oversized record: ignore everything up to the next line feed
+  private readonly starts = new Int32Array(MAX_FIELDS + 1); // field starts, relative to the record's start
 
   constructor(
     startOffset: number,
@@ -45,20 +57,24 @@ export class CsvRecordSplitter {
     let recStart = 0;
     let i = this.carry ? this.scanned : 0;
     let { inQuote, fields, ok, skipping } = this;
+    const starts = this.starts;
     for (; i < len; i++) {
       const b = buf[i];
       if (skipping) {
         if (b !== LF) continue;
         // The oversized record ends here: report it as bad with a resume point past it.
-        this.onRecord(buf, i, i, 0, false, this.carryBase + i + 1);
+        this.onRecord(buf, i, i, 0, false, this.carryBase + i + 1, starts);
         (skipping = false), (recStart = i + 1), (inQuote = false), (fields = 1), (ok = true);
       } else if (b === QUOTE) inQuote = !inQuote;
       else if (b === 0) ok = false; // PostgreSQL text cannot hold NUL
       else if (inQuote) continue;
-      else if (b === COMMA) fields++;
-      else if (b === LF) {
+      else if (b === COMMA) {
+        if (fields < MAX_FIELDS) starts[fields] = i + 1 - recStart;
+        fields++;
+      } else if (b === LF) {
         const end = i > recStart && buf[i - 1] === CR ? i - 1 : i;
-        if (end > recStart) this.onRecord(buf, recStart, end, fields, ok, this.carryBase + i + 1);
+        if (fields <= MAX_FIELDS) starts[fields] = end + 1 - recStart;
+        if (end > recStart) this.onRecord(buf, recStart, end, fields, ok, this.carryBase + i + 1, starts);
         (recStart = i + 1), (fields = 1), (ok = true);
       } else if (b === CR) {
         if (i + 1 === len) break; // cannot tell CRLF from a bare CR yet: look again with the next chunk
@@ -83,11 +99,12 @@ export class CsvRecordSplitter {
   /** The last record, when the file does not end with a line feed. */
   end(): void {
     const buf = this.carry;
-    if (this.skipping) this.onRecord(Buffer.alloc(0), 0, 0, 0, false, this.carryBase);
+    if (this.skipping) this.onRecord(Buffer.alloc(0), 0, 0, 0, false, this.carryBase, this.starts);
     if (!buf || this.skipping) return;
     const end = buf[buf.length - 1] === CR ? buf.length - 1 : buf.length;
     // An unclosed quote at end of file would make COPY fail: report the record as bad instead.
-    if (end > 0) this.onRecord(buf, 0, end, this.fields, this.ok && !this.inQuote, this.carryBase + buf.length);
+    if (this.fields <= MAX_FIELDS) this.starts[this.fields] = end + 1;
+    if (end > 0) this.onRecord(buf, 0, end, this.fields, this.ok && !this.inQuote, this.carryBase + buf.length, this.starts);
     this.carry = null;
   }
 }

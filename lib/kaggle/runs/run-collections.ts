@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Db } from '../../db/client';
 import type { StrategyRun } from '../../db/schema';
 import { executeRun } from './execute-run';
-import { claimRun } from './run-state';
+import { claimRun, finishRun, getRun } from './run-state';
 import { sourceFor } from './source-for';
 
 /**
@@ -18,7 +18,15 @@ export async function runCollections(
   while (!opts.signal?.aborted) {
     const run = await claimRun(db, workerId, opts.onlyRunId);
     if (!run) return done;
-    const source = await sourceFor(db, opts.dataDir, run.source);
+    let source;
+    try {
+      source = await sourceFor(db, opts.dataDir, run.source);
+    } catch (e) {
+      // No source (unreadable credentials, …): the run fails with the reason instead of being retried forever.
+      await finishRun(db, run.id, { status: 'failed', error: (e as Error).message });
+      done.push(await getRun(db, run.id));
+      continue;
+    }
     done.push(await executeRun({ db, blobDir: opts.blobDir, source, onProgress: opts.onProgress, signal: opts.signal }, run.id));
     if (opts.onlyRunId) return done;
   }
