@@ -1,5 +1,6 @@
 // vizmine's command line: `npm run vizmine -- <command>`. Each command is a thin shell over lib/.
 import { Command } from 'commander';
+import { closeAllDatabases } from '../lib/db/client';
 import { importCommand } from './commands/import';
 import {
   createStrategyCommand,
@@ -73,6 +74,14 @@ program
   .option('--restart', 'forget earlier progress and read every file again')
   .option('--json', 'one JSON summary per file; progress as JSON lines on stderr')
   .action(async (folder: string, opts) => exit(await importMetaKaggleCommand(folder, { ...program.opts(), ...opts })));
+
+// Ctrl-C or a closed terminal: release the database (and its embedded server) before leaving.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\nvizmine: stopping (${signal}); an interrupted import or run resumes when started again\n`);
+    void closeAllDatabases().finally(() => process.exit(130));
+  });
+}
 
 // Explicit exits: open handles (database pools) must not keep a finished command alive.
 function exit(code: number): never {

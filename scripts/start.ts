@@ -53,5 +53,6 @@ function buildIsStale(): boolean {
       const full = path.join(dir, e.name);
       return e.isDirectory() ? newer(full) : fs.statSync(full).mtimeMs > built;
     });
-  return ['app', 'components', 'lib', 'public'].some((d) => newer(path.resolve(d))) || fs.statSync('package.json').mtimeMs > built;
+  const files = ['package.json', 'package-lock.json', 'next.config.mjs', 'tsconfig.json'];
+  return ['app', 'components', 'lib', 'public'].some((d) => newer(path.resolve(d))) || files.some((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs > built);
 }

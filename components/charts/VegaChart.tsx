@@ -10,10 +10,22 @@ offline.sanitize = async (uri: string) => {
   throw new Error(`external resources are disabled (${uri.slice(0, 80)})`);
 };
 
-export function VegaChart({ spec, label }: { spec: VisualizationSpec; label?: string }) {
+/**
+ * `untrusted` for specs from notebooks: their `usermeta.embedOptions` would override our options
+ * (vega-embed merges them; "View Source" then document.writes into a same-origin window), and
+ * tooltips render image URLs without the loader, so both are removed.
+ */
+export function VegaChart({ spec, label, untrusted = false }: { spec: VisualizationSpec; label?: string; untrusted?: boolean }) {
+  const safe = untrusted ? withoutUsermeta(spec) : spec;
   return (
     <div role="figure" aria-label={label}>
-      <VegaEmbed spec={spec} options={{ actions: false, renderer: 'svg', loader: offline }} style={{ width: '100%' }} />
+      <VegaEmbed spec={safe} options={{ actions: false, renderer: 'svg', loader: offline, tooltip: !untrusted }} style={{ width: '100%' }} />
     </div>
   );
+}
+
+function withoutUsermeta(spec: VisualizationSpec): VisualizationSpec {
+  const copy = structuredClone(spec) as Record<string, unknown>;
+  delete copy.usermeta;
+  return copy as VisualizationSpec;
 }

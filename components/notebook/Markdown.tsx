@@ -7,9 +7,14 @@ import { normaliseMarkdown } from './normalise-markdown';
 
 // Notebook markdown is untrusted: raw HTML is parsed, then sanitised to GitHub's allow-list
 // (no script, no event handlers, no javascript: URLs).
+// srcSet is dropped: its URLs would bypass urlTransform below.
 const schema = {
   ...defaultSchema,
-  attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'align'] },
+  attributes: {
+    ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).map(([tag, attrs]) => [tag, attrs.filter((a) => a !== 'srcSet' && !(Array.isArray(a) && a[0] === 'srcSet'))])),
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'align'],
+  },
+  tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== 'picture' && t !== 'source'),
 };
 
 // Images only from data: or absolute http(s) URLs: a relative src would make the browser request

@@ -13,7 +13,11 @@ export interface OutputVisualisation {
 }
 
 type Data = Record<string, unknown>;
-const blobOf = (v: unknown) => (v && typeof v === 'object' && '$blob' in v ? String((v as { $blob: string }).$blob) : null);
+// Only our own references: a notebook could write {"$blob": "../settings"} into an output we do not extract.
+const blobOf = (v: unknown) => {
+  const sha = v && typeof v === 'object' && '$blob' in v ? String((v as { $blob: unknown }).$blob) : null;
+  return sha && /^[0-9a-f]{64}$/.test(sha) ? sha : null;
+};
 
 /** One cell output, rendered like Jupyter, but with nothing from the notebook able to run script. */
 export function Output({ output, visualisation }: { output: NbOutput; visualisation?: OutputVisualisation }) {

@@ -10,7 +10,7 @@ import { PlotlyFrame } from './PlotlyFrame';
  * (bokeh) with their scripts disabled, never run, beside their static image when there is one.
  */
 export function InteractiveFigure({ kind, spec, fallbackSha }: { kind: string; spec: unknown; fallbackSha: string | null }) {
-  if (kind === 'vega-lite' || kind === 'vega') return <VegaChart spec={spec as VisualizationSpec} label={`${kind} figure`} />;
+  if (kind === 'vega-lite' || kind === 'vega') return <VegaChart spec={spec as VisualizationSpec} label={`${kind} figure`} untrusted />;
   if (kind === 'plotly' && Array.isArray((spec as { data?: unknown })?.data)) {
     return (
       <div>

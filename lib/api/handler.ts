@@ -11,6 +11,7 @@ export type ErrorBody = { error: { code: string; message: string } };
 export function route<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<unknown>) {
   return async (req: Request, ctx: Ctx): Promise<Response> => {
     try {
+      checkOrigin(req);
       const result = await fn(req, ctx);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
@@ -31,6 +32,41 @@ export function errorResponse(e: unknown): Response {
 
 function json(body: ErrorBody, status: number): Response {
   return NextResponse.json(body, { status });
+}
+
+/** The request's JSON body; a body that is not JSON is the client's mistake (400), not ours. */
+export async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('bad_request', 'The request body is not valid JSON.');
+  }
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The app runs on a researcher's machine: other websites must not drive it. Requests must name a
+ * local host (or one in VIZMINE_ALLOWED_HOSTS), which defeats DNS rebinding; and changes must come
+ * from our own pages (Sec-Fetch-Site / Origin), which defeats cross-site form posts.
+ * In-process calls (benchmarks, tests) carry no Host header and pass.
+ */
+function checkOrigin(req: Request): void {
+  const host = req.headers.get('host');
+  if (!host) return;
+  const allowed = (process.env.VIZMINE_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const hostname = host.replace(/:\d+$/, '');
+  if (!LOCAL_HOSTS.has(hostname) && !allowed.includes(hostname) && !allowed.includes('*')) {
+    throw new AppError('forbidden', `Host ${hostname} is not allowed; add it to VIZMINE_ALLOWED_HOSTS to serve vizmine under that name.`);
+  }
+  if (req.method === 'GET' || req.method === 'HEAD') return;
+  const site = req.headers.get('sec-fetch-site');
+  const origin = req.headers.get('origin');
+  if ((site && site !== 'same-origin' && site !== 'none') || (origin && origin !== 'null' && new URL(origin).host !== host)) {
+    throw new AppError('forbidden', 'Changes are accepted only from vizmine\'s own pages.');
+  }
 }
 
 /** The URL's query string as a plain object, for zod to parse. */

@@ -3,7 +3,7 @@ import { visualisationKinds } from '../db/schema';
 
 // Gallery filters: the same object travels in the URL, the API query and the query key.
 export const galleryFilters = z.object({
-  notebook: z.coerce.number().int().positive().optional(),
+  notebook: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   mime: z.string().max(100).optional(),
   library: z.string().max(100).optional(),
   kind: z.enum(visualisationKinds).optional(),
@@ -15,7 +15,7 @@ export const galleryFilters = z.object({
 export type GalleryFilters = z.infer<typeof galleryFilters>;
 
 export const galleryQuery = galleryFilters.extend({
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(60),
 });
 export type GalleryQuery = z.infer<typeof galleryQuery>;
@@ -30,5 +30,5 @@ export const notebookQuery = z.object({
 });
 export type NotebookQuery = z.infer<typeof notebookQuery>;
 
-export const idParam = z.coerce.number().int().positive();
+export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 export const sha256Param = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256');

@@ -32,15 +32,28 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; max?:
   }
   const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {} });
   const db = drizzle(client, { schema, casing: 'snake_case' }) as Db;
-  return {
+  const database: Database = {
     db,
     url,
     dataDir,
     async close() {
+      open.delete(database);
       await client.end({ timeout: 5 });
       await embedded?.release();
     },
   };
+  open.add(database);
+  return database;
+}
+
+const open = new Set<Database>();
+
+/**
+ * Closes every store this process opened: for signal handlers, so that Ctrl-C on a command gives
+ * back its lease and the embedded server stops when nobody else uses it.
+ */
+export async function closeAllDatabases(): Promise<void> {
+  await Promise.allSettled([...open].map((d) => d.close()));
 }
 
 let shared: Promise<Database> | null = null;

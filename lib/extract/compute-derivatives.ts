@@ -11,6 +11,7 @@ import { dhashOfRaw, isNearDuplicate, type DHash } from './dhash';
 // Two figures whose row and column dHashes each differ in at most this many of 64 bits are near-duplicates.
 export const NEAR_DUPLICATE_BITS = 4;
 const THUMB_WIDTH = 360;
+const GROUPING_LOCK = 0x76697a64; // 'vizd'
 
 type Derived =
   | { sha256: string; width: number | null; height: number | null; hash: DHash; group?: string }
@@ -39,6 +40,8 @@ export async function computeDerivatives(
       if (pending.length === 0) return 0;
       // Image work runs in sharp's thread pool, so the whole batch is processed in parallel.
       const derived = await Promise.all(pending.map((b) => derive(blobDir, b.sha256)));
+      // Grouping reads the committed groups: one batch at a time, or two concurrent batches miss each other.
+      await rawSql(tx as unknown as Db)`select pg_advisory_xact_lock(${GROUPING_LOCK})`;
       await assignGroups(tx as unknown as Db, derived);
       await store(tx as unknown as Db, derived);
       return pending.length;

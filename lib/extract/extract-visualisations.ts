@@ -40,7 +40,8 @@ export function extractVisualisations(cells: NbCell[]): ExtractedVisualisation[]
       const data = output.data;
       if (!data || (output.output_type !== 'display_data' && output.output_type !== 'execute_result')) return;
       const mimes = Object.keys(data);
-      const imageMime = IMAGE_MIMES.find((m) => m in data);
+      // Only string payloads are images (the parser checked PNG/JPEG base64; an SVG could be anything).
+      const imageMime = IMAGE_MIMES.find((m) => typeof data[m] === 'string');
       const specMime = mimes.find((m) => m === PLOTLY || m === BOKEH || VEGA_LITE.test(m) || VEGA.test(m));
       const html = typeof data['text/html'] === 'string' ? (data['text/html'] as string) : null;
       const htmlFigure = !specMime && html !== null && HTML_FIGURE.test(html);

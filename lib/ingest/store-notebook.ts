@@ -70,7 +70,8 @@ async function insertVisualisations(
     await db
       .insert(blobs)
       .values(
-        [...images.values()].map((img) => {
+        // In hash order: two notebooks sharing images then lock their blob rows in the same order (no deadlock).
+        [...images.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)).map((img) => {
           const size = imageSize(img.mime, img.bytes);
           return { sha256: img.sha256, mime: img.mime, bytes: img.bytes.length, width: size?.width, height: size?.height };
         }),

@@ -26,6 +26,14 @@ describe('drawSample', () => {
     expect(refs).toEqual(['u/x', 'u/a', 'u/b', 'u/c']);
   });
 
+  it('counts percentages exactly', async () => {
+    const { topPercentCount } = await import('./sampling');
+    expect(topPercentCount(7, 100)).toBe(7);
+    expect(topPercentCount(14, 50)).toBe(7);
+    expect(topPercentCount(2.5, 7)).toBe(1);
+    expect(topPercentCount(50, 13)).toBe(7);
+  });
+
   it('draws the same random sample for the same seed, another for another seed', () => {
     const one = drawSample(kernels, { kind: 'random', n: 5 }, 7).map((k) => k.ref);
     expect(drawSample([...kernels].reverse(), { kind: 'random', n: 5 }, 7).map((k) => k.ref)).toEqual(one);

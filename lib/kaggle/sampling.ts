@@ -27,7 +27,7 @@ export function drawSample<T extends Candidate>(candidates: T[], rule: SamplingR
     case 'top-k':
       return byVotes(ranked).slice(0, rule.k);
     case 'top-percent':
-      return perStratum(ranked, (group) => group.slice(0, Math.ceil((rule.percent / 100) * group.length)));
+      return perStratum(ranked, (group) => group.slice(0, topPercentCount(rule.percent, group.length)));
     case 'random':
       return shuffle(byVotes(ranked), mulberry32(seed)).slice(0, rule.n);
     case 'stratified': {
@@ -38,6 +38,11 @@ export function drawSample<T extends Candidate>(candidates: T[], rule: SamplingR
 }
 
 // Votes descending; ties by kernel id (the older kernel first, as the Meta Kaggle selection does), then ref.
+/** ceil(P % of n), without float error ((7 / 100) * 100 is 7.000000000000001, whose ceiling is 8). */
+export function topPercentCount(percent: number, n: number): number {
+  return Math.ceil(Number(((percent * n) / 100).toFixed(9)));
+}
+
 function byVotes<T extends Candidate>(items: T[]): T[] {
   const id = (c: Candidate) => c.kernelId ?? Number.MAX_SAFE_INTEGER;
   return [...items].sort((a, b) => b.votes - a.votes || id(a) - id(b) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));

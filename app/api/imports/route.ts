@@ -2,11 +2,14 @@ import { route } from '@/lib/api/handler';
 import { getDatabase } from '@/lib/db/client';
 import { blobDir } from '@/lib/config';
 import { importUpload } from '@/lib/ingest/import-upload';
+import { AppError } from '@/lib/errors';
 
 // POST /api/imports — upload one .ipynb or .zip (form field "file"); one result per notebook
 export const POST = route(async (req) => {
   const store = await getDatabase();
-  const form = await req.formData();
+  const form = await req.formData().catch(() => {
+    throw new AppError('bad_request', 'Send the notebook as multipart/form-data with a field named "file".');
+  });
   const file = form.get('file');
   return { results: await importUpload(store.db, blobDir(store.dataDir), file instanceof File ? file : null) };
 });

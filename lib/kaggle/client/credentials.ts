@@ -62,7 +62,8 @@ function readKaggleJson(file: string): Credentials {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new Error(
-      `${file} is not valid JSON (${(err as Error).message}): it should be {"username": "...", "key": "..."} as downloaded from kaggle.com/settings`,
+      // The parser's message would quote the file, i.e. the key: say where, never what.
+      `${file} is not valid JSON${lineOf(err)}: it should be {"username": "...", "key": "..."} as downloaded from kaggle.com/settings`,
       { cause: err },
     );
   }
@@ -84,4 +85,9 @@ function isFile(p: string): boolean {
 function readTrimmed(file: string): string | undefined {
   if (!isFile(file)) return undefined;
   return fs.readFileSync(file, 'utf8').trim() || undefined;
+}
+
+function lineOf(err: unknown): string {
+  const m = /line (\d+)/.exec((err as Error).message) ?? /position (\d+)/.exec((err as Error).message);
+  return m ? ` (${m[0]})` : '';
 }

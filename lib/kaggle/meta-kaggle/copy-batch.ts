@@ -8,14 +8,16 @@ import type { FileSpec } from './tables';
  * How one file is loaded, given its header. Each batch of records, cut down to the mapped columns (raw
  * bytes, still CSV), is COPYed into a temporary staging table typed like the target, with ON_ERROR ignore:
  * PostgreSQL parses every value once and skips the rows that do not parse (bad rows). One
- * INSERT … SELECT … WHERE EXISTS (references) then moves the rows whose references resolve.
+ * INSERT … SELECT then moves the rows whose required values are there and whose references resolve,
+ * checked in the same statement; the others are dropped (counted).
  */
 export interface FilePlan {
   fields: number; // columns in the header: a record with another count is bad
   runs: Int32Array; // [first, last] header field pairs to keep, consecutive fields merged into one run
   setup: string; // session settings and the staging table, on each of the import's connections
-  insert: string; // → inserted, staged, missing (a required value empty)
+  insert: string; // its command tag gives the rows inserted
   insertFast: string; // the same without ON CONFLICT: fails on a duplicate id instead
+  counts: string; // → staged (rows COPY kept), missing (a required value empty)
   progress: string; // $1 byte offset, $2 imported, $3 dropped, $4 bad, $5 file
   teardown: string;
 }
@@ -47,28 +49,34 @@ export function planFile(spec: FileSpec, header: string[]): FilePlan {
     if (runs.length && runs[runs.length - 1] === i - 1) runs[runs.length - 1] = i;
     else runs.push(i, i);
   }
-  const refs = spec.refs.map((r) => `exists (select 1 from ${r.table} r where r.id = s.${r.col})`);
+  // Reference checks: each distinct key of the batch is looked up once, by an index probe. A scalar
+  // subquery is always run as such (never turned into a join), so the planner cannot choose to hash the
+  // whole referenced table (tens of millions of rows) once per batch; and KernelVersions rows come in runs
+  // of the same ScriptId, so probing distinct keys saves most probes.
+  const okKeys = spec.refs.map(
+    (r, n) => `ok${n} as (select k from (select distinct ${r.col} as k from mk_stage) d
+      where (select true from ${r.table} r where r.id = d.k))`,
+  );
+  const refs = spec.refs.map((r, n) => `s.${r.col} in (select k from ok${n})`);
   const present = required.join(' and ') || 'true';
   const setup = `set timezone = 'UTC'; set datestyle = 'ISO, MDY';
     drop table if exists pg_temp.mk_stage;
     create temp table mk_stage (${mapped.map((m) => `${m.col} ${m.type}`).join(', ')}) on commit delete rows`;
   const insert = (onConflict: string) => `
-    with ins as (
-      insert into ${spec.table} (${spec.columns.map((c) => c.col).join(', ')})
-      select ${select.join(', ')} from mk_stage s
-      where ${[present, ...refs].join(' and ')}
-      ${onConflict}
-      returning 1)
-    select (select count(*) from ins)::int as inserted, count(*)::int as staged,
-           count(*) filter (where not (${present}))::int as missing
-    from mk_stage s`;
+    ${okKeys.length ? `with ${okKeys.join(',\n    ')}` : ''}
+    insert into ${spec.table} (${spec.columns.map((c) => c.col).join(', ')})
+    select ${select.join(', ')} from mk_stage s
+    where ${[present, ...refs].join(' and ')}
+    ${onConflict}`;
+  const counts = `select count(*)::int as staged, count(*) filter (where not (${present}))::int as missing from mk_stage s`;
   const progress = `
     update mk_import_progress set byte_offset = $1, rows_imported = rows_imported + $2,
       rows_dropped = rows_dropped + $3, rows_bad = rows_bad + $4, updated_at = now()
     where file = $5
     returning byte_offset, rows_imported, rows_dropped, rows_bad`;
-  const teardown = 'drop table if exists pg_temp.mk_stage; reset timezone; reset datestyle';
-  return { fields: header.length, runs: Int32Array.from(runs), setup, insert: insert('on conflict do nothing'), insertFast: insert(''), progress, teardown };
+  const teardown = 'drop table if exists pg_temp.mk_stage; reset timezone; reset datestyle; reset lock_timeout';
+  const [fast, safe] = [insert(''), insert('on conflict do nothing')];
+  return { fields: header.length, runs: Int32Array.from(runs), setup, insert: safe, insertFast: fast, counts, progress, teardown };
 }
 
 /** Records collected for one COPY: the kept fields of each, as newline-terminated CSV bytes. */
@@ -78,6 +86,7 @@ export class Batch {
   sent = 0; // records in buf
   bad = 0; // records rejected before COPY (column count, encoding, NUL, bare CR)
   endOffset = -1; // file offset just past the last record seen
+  private ends: number[] = []; // where each record ends in buf, to drop one that is not UTF-8
 
   constructor(private readonly plan: FilePlan, capacity: number) {
     this.buf = Buffer.allocUnsafe(capacity);
@@ -89,22 +98,45 @@ export class Batch {
 
   add(src: Buffer, start: number, end: number, fields: number, ok: boolean, endOffset: number, starts: Int32Array): void {
     this.endOffset = endOffset;
-    // COPY would fail the whole batch on a wrong column count or invalid UTF-8: reject such rows here.
-    if (!ok || fields !== this.plan.fields || !isUtf8(src.subarray(start, end))) {
+    // COPY would fail the whole batch on a wrong column count: reject such rows here.
+    if (!ok || fields !== this.plan.fields) {
       this.bad++;
       return;
     }
     if (this.len + (end - start) + 1 > this.buf.length) this.grow(end - start + 1);
     const { runs } = this.plan;
+    const out = this.buf;
+    let len = this.len;
     for (let r = 0; r < runs.length; r += 2) {
-      if (r > 0) this.buf[this.len++] = 0x2c;
+      if (r > 0) out[len++] = 0x2c;
       const from = start + starts[runs[r]];
       const to = start + starts[runs[r + 1] + 1] - 1;
-      src.copy(this.buf, this.len, from, to);
-      this.len += to - from;
+      // Fields are short: a loop beats Buffer#copy's per-call overhead.
+      if (to - from < 64) for (let i = from; i < to; i++) out[len++] = src[i];
+      else len += src.copy(out, len, from, to);
     }
-    this.buf[this.len++] = 0x0a;
+    out[len++] = 0x0a;
+    this.len = len;
+    this.ends.push(len);
     this.sent++;
+  }
+
+  /** The bytes to COPY. Invalid UTF-8 would fail the whole COPY: such records are dropped as bad. */
+  bytes(): Buffer {
+    if (isUtf8(this.buf.subarray(0, this.len))) return this.buf.subarray(0, this.len);
+    let kept = 0;
+    let from = 0;
+    for (const end of this.ends) {
+      if (isUtf8(this.buf.subarray(from, end))) kept += this.buf.copy(this.buf, kept, from, end);
+      else {
+        this.bad++;
+        this.sent--;
+      }
+      from = end;
+    }
+    this.len = kept;
+    this.ends = [];
+    return this.buf.subarray(0, kept);
   }
 
   private grow(need: number): void {
@@ -133,21 +165,22 @@ export interface Totals {
 export async function runBatch(conn: postgres.ReservedSql, plan: FilePlan, file: string, batch: Batch, before: Promise<unknown>): Promise<Totals> {
   await conn`begin`;
   try {
+    const bytes = batch.bytes();
     if (batch.sent > 0) {
       const copy = await conn.unsafe('copy mk_stage from stdin with (format csv, on_error ignore)').writable();
-      copy.end(batch.buf.subarray(0, batch.len));
+      copy.end(bytes);
       await finished(copy);
     }
     await conn`savepoint fast`;
-    let counts: postgres.Row;
+    let inserted: number;
     try {
-      [counts] = await conn.unsafe(plan.insertFast);
+      inserted = (await conn.unsafe(plan.insertFast)).count;
     } catch (e) {
       if ((e as { code?: string }).code !== '23505') throw e; // unique_violation
       await conn`rollback to savepoint fast`;
-      [counts] = await conn.unsafe(plan.insert);
+      inserted = (await conn.unsafe(plan.insert)).count;
     }
-    const { inserted, staged, missing } = counts as { inserted: number; staged: number; missing: number };
+    const [{ staged, missing }] = await conn.unsafe(plan.counts);
     await before;
     const bad = batch.bad + (batch.sent - staged) + missing;
     const [row] = await conn.unsafe(plan.progress, [batch.endOffset, inserted, staged - missing - inserted, bad, file]);

@@ -30,8 +30,9 @@ const CR = 0x0d;
  * know exact byte offsets for resuming. Quote handling is PostgreSQL's: every `"` toggles quoting (so `""`
  * inside quotes is an escaped quote), and commas and line feeds inside quotes are data. `,`, `"` and
  * line feeds are ASCII, so they never occur inside a multi-byte UTF-8 sequence: scanning bytes is exact.
- * A record longer than `maxRecordBytes` (an unbalanced quote swallowing the file) is reported as one bad
- * record and reading resumes at the next line, so memory stays bounded.
+ * An unbalanced quote would swallow the rest of the file: once a record in progress passes
+ * `maxRecordBytes` (or the file ends inside quotes), its first line is reported as one bad record and
+ * reading resumes on the next line, so memory stays bounded and the result does not depend on chunking.
  */
 export class CsvRecordSplitter {
   private carry: Buffer | null = null; // bytes of the record in progress, from its first byte
@@ -40,7 +41,6 @@ export class CsvRecordSplitter {
   private inQuote = false;
   private fields = 1;
   private ok = true;
-  private skipping = false; // after an oversized record: ignore everything up to the next line feed
   private readonly starts = new Int32Array(MAX_FIELDS + 1); // field starts, relative to the record's start
 
   constructor(
@@ -52,60 +52,70 @@ export class CsvRecordSplitter {
   }
 
   push(chunk: Buffer): void {
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    const len = buf.length;
-    let recStart = 0;
-    let i = this.carry ? this.scanned : 0;
-    let { inQuote, fields, ok, skipping } = this;
-    const starts = this.starts;
-    for (; i < len; i++) {
-      const b = buf[i];
-      if (skipping) {
-        if (b !== LF) continue;
-        // The oversized record ends here: report it as bad with a resume point past it.
-        this.onRecord(buf, i, i, 0, false, this.carryBase + i + 1, starts);
-        (skipping = false), (recStart = i + 1), (inQuote = false), (fields = 1), (ok = true);
-      } else if (b === QUOTE) inQuote = !inQuote;
-      else if (b === 0) ok = false; // PostgreSQL text cannot hold NUL
-      else if (inQuote) continue;
-      else if (b === COMMA) {
-        if (fields < MAX_FIELDS) starts[fields] = i + 1 - recStart;
-        fields++;
-      } else if (b === LF) {
-        const end = i > recStart && buf[i - 1] === CR ? i - 1 : i;
-        if (fields <= MAX_FIELDS) starts[fields] = end + 1 - recStart;
-        if (end > recStart) this.onRecord(buf, recStart, end, fields, ok, this.carryBase + i + 1, starts);
-        (recStart = i + 1), (fields = 1), (ok = true);
-      } else if (b === CR) {
-        if (i + 1 === len) break; // cannot tell CRLF from a bare CR yet: look again with the next chunk
-        if (buf[i + 1] !== LF) ok = false; // COPY rejects an unquoted bare carriage return
-      }
-    }
-    Object.assign(this, { inQuote, fields, ok, skipping });
-    if (skipping || recStart === len) {
-      this.carryBase += len; // nothing to keep
-      this.carry = null;
-    } else if (len - recStart > this.maxRecordBytes) {
-      this.carryBase += len;
-      this.carry = null;
-      Object.assign(this, { skipping: true, inQuote: false, fields: 1, ok: true });
-    } else {
-      this.carryBase += recStart;
-      this.scanned = i - recStart;
-      this.carry = Buffer.from(buf.subarray(recStart)); // a copy: do not pin the whole chunk
-    }
+    this.scan(this.carry ? Buffer.concat([this.carry, chunk]) : chunk, this.carry ? this.scanned : 0, false);
   }
 
   /** The last record, when the file does not end with a line feed. */
   end(): void {
-    const buf = this.carry;
-    if (this.skipping) this.onRecord(Buffer.alloc(0), 0, 0, 0, false, this.carryBase, this.starts);
-    if (!buf || this.skipping) return;
-    const end = buf[buf.length - 1] === CR ? buf.length - 1 : buf.length;
-    // An unclosed quote at end of file would make COPY fail: report the record as bad instead.
-    if (this.fields <= MAX_FIELDS) this.starts[this.fields] = end + 1;
-    if (end > 0) this.onRecord(buf, 0, end, this.fields, this.ok && !this.inQuote, this.carryBase + buf.length, this.starts);
+    if (this.carry) this.scan(this.carry, this.scanned, true);
     this.carry = null;
+  }
+
+  private scan(buf: Buffer, from: number, final: boolean): void {
+    const len = buf.length;
+    const starts = this.starts;
+    let recStart = 0;
+    let i = from;
+    let { inQuote, fields, ok } = this;
+    for (;;) {
+      for (; i < len; i++) {
+        const b = buf[i];
+        if (b > COMMA) continue; // letters, digits, most punctuation, UTF-8: the common case first
+        if (b === QUOTE) inQuote = !inQuote;
+        else if (b === 0) ok = false; // PostgreSQL text cannot hold NUL
+        else if (inQuote) continue;
+        else if (b === COMMA) {
+          if (fields < MAX_FIELDS) starts[fields] = i + 1 - recStart;
+          fields++;
+        } else if (b === LF) {
+          const end = i > recStart && buf[i - 1] === CR ? i - 1 : i;
+          if (fields <= MAX_FIELDS) starts[fields] = end + 1 - recStart;
+          if (end > recStart) this.onRecord(buf, recStart, end, fields, ok, this.carryBase + i + 1, starts);
+          (recStart = i + 1), (fields = 1), (ok = true);
+        } else if (b === CR) {
+          if (i + 1 === len) {
+            if (final) continue; // the file's last line ending
+            break; // CRLF or a bare CR? Look again with the next chunk.
+          }
+          if (buf[i + 1] !== LF) ok = false; // COPY rejects an unquoted bare carriage return
+        }
+      }
+      if (recStart === len || !(inQuote && (final || len - recStart > this.maxRecordBytes))) break;
+      // An unbalanced quote: its record's first line is one bad record; scan again after it.
+      const lf = buf.indexOf(LF, recStart);
+      if (lf < 0 && !final) throw new Error(`no line break in ${len - recStart} bytes at offset ${this.carryBase + recStart}: not CSV?`);
+      const next = lf < 0 ? len : lf + 1;
+      this.onRecord(buf, recStart, lf < 0 ? len : lf, 0, false, this.carryBase + next, starts);
+      (recStart = next), (i = next), (inQuote = false), (fields = 1), (ok = true);
+    }
+    if (final && recStart < len) {
+      const end = buf[len - 1] === CR ? len - 1 : len;
+      if (fields <= MAX_FIELDS) starts[fields] = end + 1 - recStart;
+      if (end > recStart) this.onRecord(buf, recStart, end, fields, ok, this.carryBase + len, starts);
+      recStart = len;
+    }
+    Object.assign(this, { inQuote, fields, ok });
+    if (recStart === len) {
+      this.carryBase += len;
+      this.carry = null;
+      return;
+    }
+    if (len - recStart > this.maxRecordBytes) {
+      throw new Error(`a record of over ${this.maxRecordBytes} bytes at offset ${this.carryBase + recStart}`);
+    }
+    this.carryBase += recStart;
+    this.scanned = i - recStart;
+    this.carry = Buffer.from(buf.subarray(recStart)); // a copy: do not pin the whole chunk
   }
 }
 

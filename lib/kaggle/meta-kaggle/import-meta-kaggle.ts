@@ -37,6 +37,7 @@ const READ_CHUNK = 1 << 20;
  * Imports a Meta Kaggle dump folder into the mk_ tables, file by file in dependency order, streaming
  * each CSV in constant memory. Resumable: each batch commits its rows with the byte offset reached, so a
  * killed or failed import continues where it stopped; a finished file is not read again.
+ * `db` must be a top-level handle, not a transaction: batches run on connections reserved from its pool.
  * Needs PostgreSQL 17 or later (COPY … ON_ERROR).
  */
 export async function importMetaKaggle(db: Db, folder: string, opts: ImportMetaKaggleOptions = {}): Promise<MetaKaggleFileSummary[]> {
@@ -89,11 +90,10 @@ async function importFile(sql: postgres.Sql, spec: FileSpec, file: string, opts:
     throw new Error(`${spec.file} changed since its import started (${prior.file_bytes} → ${size} bytes): import with restart`);
   }
   if (prior?.done) return summary(totals, 'already imported');
-  if (!prior) await sql`insert into mk_import_progress (file, file_bytes) values (${spec.file}, ${size})`;
-
   // The header is read again on every run: a resumed read starts mid-file, past it.
   const { names, dataStart } = readCsvHeader(file);
   const plan = planFile(spec, names);
+  if (!prior) await sql`insert into mk_import_progress (file, file_bytes) values (${spec.file}, ${size})`;
   const start = Math.max(totals.byteOffset, dataStart);
   const batchRows = Math.max(1, opts.batchRows ?? DEFAULT_BATCH_ROWS);
   // Staging tables are temp tables: each connection keeps its own for the whole file. Leave the pool
@@ -148,11 +148,13 @@ async function importFile(sql: postgres.Sql, spec: FileSpec, file: string, opts:
     await Promise.all(idle);
     if (failure) throw (failure as { error: unknown }).error;
     await conns[0]`update mk_import_progress set done = true, byte_offset = ${size}, updated_at = now() where file = ${spec.file}`;
+    // Fresh statistics, so the reference checks of the next files and the selection queries plan well.
+    await conns[0].unsafe(`analyze ${spec.table}`);
     return summary({ ...totals, byteOffset: size });
   } finally {
     await Promise.all(idle); // never rejects: do not tear down under a running batch
     for (const conn of conns) {
-      await conn.unsafe(`${plan.teardown}; reset lock_timeout`).catch(() => {});
+      await conn.unsafe(plan.teardown).catch(() => {});
       conn.release();
     }
   }

@@ -3,12 +3,13 @@ import type { Db } from '../../db/client';
 import { runItems, strategyRuns, type StrategyRun } from '../../db/schema';
 import { importNotebook } from '../../ingest/import-notebook';
 import { strategyDefinition } from '../strategy-schema';
-import { finishRun, getRun, heartbeat, requeueRun } from './run-state';
+import { finishRun, getRun, heartbeat, ownedBy, requeueRun } from './run-state';
 import type { KernelSource } from './kernel-source';
 import { recordKernel } from './record-kernel';
 
 export interface RunContext {
   db: Db;
+  workerId: string;
   blobDir: string;
   source: KernelSource;
   onProgress?: (run: StrategyRun) => void;
@@ -23,10 +24,12 @@ export interface RunContext {
  * transaction. A crash between items loses nothing; a re-import of the same bytes is a no-op.
  */
 export async function executeRun(ctx: RunContext, runId: number): Promise<StrategyRun> {
-  const { db } = ctx;
+  const { db, workerId } = ctx;
   let run = await getRun(db, runId);
+  // Keep the heartbeat fresh during long downloads too, so no other worker takes the run over.
+  const beat = setInterval(() => void heartbeat(db, runId, workerId).catch(() => {}), 10_000);
   try {
-    if (run.phase !== 'downloading') await drawAndRecordSample(ctx, run);
+    if (run.phase !== 'downloading' && !(await drawAndRecordSample(ctx, run))) return getRun(db, runId);
     for (;;) {
       const [item] = await db
         .select()
@@ -39,26 +42,36 @@ export async function executeRun(ctx: RunContext, runId: number): Promise<Strate
         await requeueRun(db, runId);
         return getRun(db, runId);
       }
-      if (!(await heartbeat(db, runId))) return getRun(db, runId); // cancelled
+      if (!(await heartbeat(db, runId, workerId))) return getRun(db, runId); // cancelled, or taken over
       await collectOne(ctx, runId, item);
       run = await getRun(db, runId);
       ctx.onProgress?.(run);
     }
-    await finishRun(db, runId, { status: 'done' });
+    await finishRun(db, runId, workerId, { status: 'done' });
   } catch (e) {
-    await finishRun(db, runId, { status: 'failed', error: (e as Error).message });
+    await finishRun(db, runId, workerId, { status: 'failed', error: (e as Error).message });
+  } finally {
+    clearInterval(beat);
   }
   return getRun(db, runId);
 }
 
-async function drawAndRecordSample(ctx: RunContext, run: StrategyRun): Promise<void> {
+/** False when the run stopped being this worker's meanwhile (then nothing is recorded). */
+async function drawAndRecordSample(ctx: RunContext, run: StrategyRun): Promise<boolean> {
   const definition = strategyDefinition.parse(run.definition);
-  await heartbeat(ctx.db, run.id, { phase: 'listing' });
+  await heartbeat(ctx.db, run.id, ctx.workerId, { phase: 'listing' });
   const { found, sample } = await ctx.source.draw({ ...definition, seed: run.seed }, async (n) => {
-    await heartbeat(ctx.db, run.id, { found: n });
+    await heartbeat(ctx.db, run.id, ctx.workerId, { found: n });
     ctx.onProgress?.(await getRun(ctx.db, run.id));
   });
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
+    // Claim the transition first: of two workers that both listed, only one records its sample.
+    const [mine] = await tx
+      .update(strategyRuns)
+      .set({ phase: 'downloading', found, sampled: sample.length, heartbeatAt: new Date() })
+      .where(and(ownedBy(run.id, ctx.workerId), sql`${strategyRuns.phase} is distinct from 'downloading'`))
+      .returning({ id: strategyRuns.id });
+    if (!mine) return false;
     for (let i = 0; i < sample.length; i += 1000) {
       await tx
         .insert(runItems)
@@ -78,10 +91,7 @@ async function drawAndRecordSample(ctx: RunContext, run: StrategyRun): Promise<v
         )
         .onConflictDoNothing();
     }
-    await tx
-      .update(strategyRuns)
-      .set({ phase: 'downloading', found, sampled: sample.length, heartbeatAt: new Date() })
-      .where(eq(strategyRuns.id, run.id));
+    return true;
   });
 }
 
@@ -101,11 +111,14 @@ async function collectOne(ctx: RunContext, runId: number, item: typeof runItems.
   }
   await db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
-    if (outcome.notebookId && fetched) await recordKernel(tx, outcome.notebookId, item, fetched);
-    await tx
+    // Only the worker that moves the item out of 'pending' counts it.
+    const [changed] = await tx
       .update(runItems)
       .set({ status: outcome.status, notebookId: outcome.notebookId ?? null, error: outcome.error ?? null })
-      .where(and(eq(runItems.runId, runId), eq(runItems.ref, item.ref)));
+      .where(and(eq(runItems.runId, runId), eq(runItems.ref, item.ref), eq(runItems.status, 'pending')))
+      .returning({ ref: runItems.ref });
+    if (!changed) return;
+    if (outcome.notebookId && fetched) await recordKernel(tx, outcome.notebookId, item, fetched);
     const counter = { imported: strategyRuns.imported, duplicate: strategyRuns.duplicates, failed: strategyRuns.failed }[outcome.status];
     await tx
       .update(strategyRuns)

@@ -23,11 +23,11 @@ export async function runCollections(
       source = await sourceFor(db, opts.dataDir, run.source);
     } catch (e) {
       // No source (unreadable credentials, …): the run fails with the reason instead of being retried forever.
-      await finishRun(db, run.id, { status: 'failed', error: (e as Error).message });
+      await finishRun(db, run.id, workerId, { status: 'failed', error: (e as Error).message });
       done.push(await getRun(db, run.id));
       continue;
     }
-    done.push(await executeRun({ db, blobDir: opts.blobDir, source, onProgress: opts.onProgress, signal: opts.signal }, run.id));
+    done.push(await executeRun({ db, workerId, blobDir: opts.blobDir, source, onProgress: opts.onProgress, signal: opts.signal }, run.id));
     if (opts.onlyRunId) return done;
   }
   return done;

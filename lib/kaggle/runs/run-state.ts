@@ -64,21 +64,28 @@ export async function claimRun(db: Db, workerId: string, onlyId?: number): Promi
   return rows.length ? getRun(db, rows[0].id) : null;
 }
 
-/** Records progress and proves the worker is alive; false when the run was cancelled meanwhile. */
-export async function heartbeat(db: Db, id: number, patch: Partial<StrategyRun> = {}): Promise<boolean> {
+/**
+ * Records progress and proves the worker is alive. False when the run is no longer this worker's:
+ * cancelled, or claimed by another worker after this one went quiet for too long.
+ */
+export async function heartbeat(db: Db, id: number, workerId: string, patch: Partial<StrategyRun> = {}): Promise<boolean> {
   const [row] = await db
     .update(strategyRuns)
     .set({ ...patch, heartbeatAt: new Date() })
-    .where(and(eq(strategyRuns.id, id), eq(strategyRuns.status, 'running')))
+    .where(ownedBy(id, workerId))
     .returning({ id: strategyRuns.id });
   return Boolean(row);
 }
 
-export async function finishRun(db: Db, id: number, outcome: { status: 'done' | 'failed'; error?: string }): Promise<void> {
+export async function finishRun(db: Db, id: number, workerId: string, outcome: { status: 'done' | 'failed'; error?: string }): Promise<void> {
   await db
     .update(strategyRuns)
     .set({ status: outcome.status, error: outcome.error ?? null, finishedAt: new Date(), heartbeatAt: new Date() })
-    .where(and(eq(strategyRuns.id, id), eq(strategyRuns.status, 'running')));
+    .where(ownedBy(id, workerId));
+}
+
+export function ownedBy(id: number, workerId: string) {
+  return and(eq(strategyRuns.id, id), eq(strategyRuns.status, 'running'), eq(strategyRuns.workerId, workerId));
 }
 
 /** Hands a running run back to the queue (graceful shutdown); any worker resumes it from its items. */
@@ -96,6 +103,11 @@ export async function requeueRun(db: Db, id: number): Promise<void> {
  */
 export async function reclaimFromDeadLocalWorker(db: Db, id: number): Promise<boolean> {
   const run = await getRun(db, id);
+  // A run that failed while downloading (Kaggle unreachable, database restarted) resumes from its items.
+  if (run.status === 'failed' && run.phase === 'downloading') {
+    await db.update(strategyRuns).set({ status: 'queued', error: null, finishedAt: null }).where(eq(strategyRuns.id, id));
+    return true;
+  }
   if (run.status !== 'running' || !run.workerId) return false;
   const [host, pid] = run.workerId.split(':');
   if (host !== os.hostname() || isAlive(Number(pid))) return false;

@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/handler';
+import { readJson, route } from '@/lib/api/handler';
 import { getDatabase } from '@/lib/db/client';
 import {
   credentialsInput,
@@ -18,7 +18,7 @@ export const GET = route(async () => {
 // PUT /api/settings/kaggle — store credentials ({username, key} or {token}), encrypted at rest
 export const PUT = route(async (req) => {
   const store = await getDatabase();
-  await saveKaggleCredentials(store.db, store.dataDir, credentialsInput.parse(await req.json()));
+  await saveKaggleCredentials(store.db, store.dataDir, credentialsInput.parse(await readJson(req)));
   return kaggleCredentialsStatus(store.db, store.dataDir);
 });
 

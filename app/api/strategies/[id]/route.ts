@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/handler';
+import { readJson, route } from '@/lib/api/handler';
 import { getDb } from '@/lib/db/client';
 import { idParam } from '@/lib/browse/schemas';
 import { deleteStrategy, getStrategy, updateStrategy } from '@/lib/kaggle/strategies';
@@ -11,7 +11,7 @@ export const GET = route(async (_req, { params }: Ctx) => getStrategy(await getD
 
 // PUT /api/strategies/:id — replace its name and definition
 export const PUT = route(async (req, { params }: Ctx) =>
-  updateStrategy(await getDb(), idParam.parse((await params).id), strategyInput.parse(await req.json())),
+  updateStrategy(await getDb(), idParam.parse((await params).id), strategyInput.parse(await readJson(req))),
 );
 
 // DELETE /api/strategies/:id — delete it and its runs (collected notebooks stay)

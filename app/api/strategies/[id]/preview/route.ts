@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/handler';
+import { readJson, route } from '@/lib/api/handler';
 import { getDatabase } from '@/lib/db/client';
 import { idParam } from '@/lib/browse/schemas';
 import { getStrategy } from '@/lib/kaggle/strategies';
@@ -12,6 +12,6 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = route(async (req, { params }: Ctx) => {
   const store = await getDatabase();
   const strategy = await getStrategy(store.db, idParam.parse((await params).id));
-  const { source } = runSourceInput.parse(await req.json().catch(() => ({})));
+  const { source } = runSourceInput.parse(await readJson(req));
   return previewStrategy(await sourceFor(store.db, store.dataDir, source), strategy.definition);
 });
