@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../lib/db/client';
 import { importMetaKaggle } from '../lib/kaggle/meta-kaggle/import-meta-kaggle';
-import { mulberry32 } from '../lib/kaggle/meta-kaggle/seeded-sample';
+import { mulberry32 } from '../lib/kaggle/sampling';
 
 const sizeMb = Number(process.argv[2] ?? 1024);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-bench-mk-'));

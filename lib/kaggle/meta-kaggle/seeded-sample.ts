@@ -1,17 +1,7 @@
 // Reproducible random sampling: a seeded PRNG in JavaScript rather than PostgreSQL's setseed()+random(),
-// whose result would depend on the order the plan happens to produce rows in.
-
-/** mulberry32: a small, fast 32-bit PRNG; the same seed always gives the same sequence in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// whose result would depend on the order the plan happens to produce rows in. The PRNG is the one
+// lib/kaggle/sampling.ts uses for API candidates.
+import { mulberry32 } from '../sampling';
 
 /**
  * Draws up to `n` items per stratum without replacement (a partial Fisher–Yates shuffle). Items must come
