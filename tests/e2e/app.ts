@@ -76,18 +76,20 @@ async function stopApp(child: ChildProcess, exited: Promise<number | null>, data
       await exited;
     }
   }
-  // Should the launcher have died without stopping its detached PostgreSQL, stop that server too.
+  // A clean stop releases the launcher's lease and stops the embedded PostgreSQL it started. If it did
+  // not, stop the server anyway (so nothing leaks), then fail: that is a bug in the shutdown path.
   const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
-  if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const leaked = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+  if (leaked > 0) {
     try {
-      if (pid > 0) process.kill(pid, 'SIGTERM');
+      process.kill(leaked, 'SIGTERM');
       await sleep(2_000);
     } catch {
       // already gone
     }
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
+  if (leaked > 0) throw new Error(`the app stopped but left its embedded PostgreSQL (pid ${leaked}) running`);
 }
 
 /**
