@@ -11,7 +11,9 @@ const LINKS = [
 
 export function Nav() {
   const path = usePathname();
-  const active = (href: string) => (href === '/' ? path === '/' : path.startsWith(href));
+  // A collection run belongs to its strategy, so its page lights up Strategies.
+  const active = (href: string) =>
+    href === '/' ? path === '/' : path.startsWith(href) || (href === '/strategies' && path.startsWith('/collection-runs'));
   return (
     <nav className="nav">
       <Link href="/" className="brand">
