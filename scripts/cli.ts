@@ -10,6 +10,7 @@ import {
   runStrategyCommand,
 } from './commands/strategy';
 import { importMetaKaggleCommand } from './commands/meta-kaggle';
+import { agreementCommand } from './commands/agreement';
 
 const program = new Command('vizmine')
   .description('A workbench for the visualisations in Kaggle notebooks')
@@ -74,6 +75,13 @@ program
   .option('--restart', 'forget earlier progress and read every file again')
   .option('--json', 'one JSON summary per file; progress as JSON lines on stderr')
   .action(async (folder: string, opts) => exit(await importMetaKaggleCommand(folder, { ...program.opts(), ...opts })));
+
+program
+  .command('agreement')
+  .description('inter-rater agreement of a codings CSV (the codings export format): overall and per code')
+  .argument('<codings.csv>', 'one row per coding: item, coder, code_path (consensus rows are left out)')
+  .option('--json', 'the report as JSON')
+  .action((file: string, opts) => exit(agreementCommand(file, opts)));
 
 // Ctrl-C or a closed terminal: release the database (and its embedded server) before leaving.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKaggleServer, type KaggleServer } from '../helpers/kaggle-server';
 import { api, chromiumMissing, launchBrowser, screenshot, sleep, squash, startApp, type RunningApp } from './app';
+import { parseCsv } from '../../lib/csv/parse-csv';
 
 const NAME = 'Top half of the two biggest competitions';
 const SUMMARY = 'top 50 % by votes in each of the top 2 competitions by notebooks · python notebooks · seed 7';
@@ -287,29 +288,3 @@ describe.skipIf(chromiumMissing())('collecting notebooks from Kaggle', () => {
     expect(pageErrors).toEqual([]);
   });
 });
-
-/** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') record.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || record.length) records.push([...record, field]);
-  return records;
-}

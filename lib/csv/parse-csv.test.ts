@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv, parseCsvObjects } from './parse-csv';
+
+describe('parseCsv', () => {
+  it('reads quoted commas, doubled quotes, line breaks in fields, CRLF and a missing final newline', () => {
+    expect(parseCsv('a,"b,c","say ""hi""","two\nlines"\r\n1,2,3,4')).toEqual([
+      ['a', 'b,c', 'say "hi"', 'two\nlines'],
+      ['1', '2', '3', '4'],
+    ]);
+  });
+  it('keys records by the header, ignoring a BOM and blank lines', () => {
+    expect(parseCsvObjects('\uFEFFItem, Coder\nv1,ana\n\nv2,ben\n')).toEqual([
+      { item: 'v1', coder: 'ana' },
+      { item: 'v2', coder: 'ben' },
+    ]);
+  });
+});
