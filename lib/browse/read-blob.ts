@@ -15,12 +15,12 @@ export async function readBlob(db: Db, dir: string, sha256: string, variant: 'or
   if (!blob) throw new AppError('not_found', `There is no image ${sha256}.`);
   if (variant === 'thumbnail') {
     const file = thumbnailPath(dir, sha256);
-    if (fs.existsSync(file)) return new Response(fs.readFileSync(file), { headers: { 'Content-Type': 'image/webp', 'Cache-Control': IMMUTABLE } });
+    if (fs.existsSync(file)) return new Response(await fs.promises.readFile(file), { headers: { 'Content-Type': 'image/webp', 'Cache-Control': IMMUTABLE } });
   }
   const file = blobPath(dir, sha256);
   if (!fs.existsSync(file)) throw new AppError('not_found', `The image file ${sha256} is missing from the blob store.`);
   // A thumbnail not computed yet falls back to the original, which must not be cached as the thumbnail.
   const headers: Record<string, string> = { 'Content-Type': blob.mime, 'Cache-Control': variant === 'thumbnail' ? 'no-store' : IMMUTABLE };
   if (blob.mime === 'image/svg+xml') headers['Content-Security-Policy'] = SVG_CSP;
-  return new Response(fs.readFileSync(file), { headers });
+  return new Response(await fs.promises.readFile(file), { headers });
 }

@@ -12,11 +12,13 @@ export interface FacetValue {
 
 /** Counts per facet value under the other active filters (a facet does not filter itself). */
 export async function visualisationFacets(db: Db, f: GalleryFilters) {
+  // kaggle_kernels is at most one row per notebook: joining it lets the Kaggle facets share this query.
   const countBy = async (column: SQL | AnyColumn, without: keyof GalleryFilters, label?: SQL<string>): Promise<FacetValue[]> => {
     const rows = await db
       .select({ value: sql<string>`coalesce(${column}::text, 'unknown')`, label: label ?? sql<string>`''`, count: count() })
       .from(visualisations)
       .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
+      .leftJoin(kaggleKernels, eq(kaggleKernels.notebookId, visualisations.notebookId))
       .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
       .where(and(...galleryWhere({ ...f, [without]: undefined })))
       .groupBy(sql`1`)
@@ -24,18 +26,8 @@ export async function visualisationFacets(db: Db, f: GalleryFilters) {
       .limit(50);
     return rows.map((r) => ({ value: r.value, label: String(r.label || r.value), count: Number(r.count) }));
   };
-  const kaggle = async (expr: SQL, without: keyof GalleryFilters): Promise<FacetValue[]> => {
-    const rows = await db
-      .select({ value: sql<string>`${expr}`, count: count() })
-      .from(visualisations)
-      .innerJoin(kaggleKernels, eq(kaggleKernels.notebookId, visualisations.notebookId))
-      .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
-      .where(and(...galleryWhere({ ...f, [without]: undefined })))
-      .groupBy(sql`1`)
-      .orderBy(sql`2 desc`)
-      .limit(50);
-    return rows.filter((r) => r.value).map((r) => ({ value: r.value, label: r.value, count: Number(r.count) }));
-  };
+  // Kaggle facets list only collected notebooks' values.
+  const kaggle = async (expr: SQL, without: keyof GalleryFilters) => (await countBy(expr, without)).filter((v) => v.value !== 'unknown');
   const [mime, library, kind, context, notebook, groups, competition, medal] = await Promise.all([
     countBy(visualisations.mime, 'mime'),
     countBy(visualisations.library, 'library'),

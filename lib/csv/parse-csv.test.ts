@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, parseCsvObjects } from './parse-csv';
+import { csvField } from './csv-field';
 
 describe('parseCsv', () => {
   it('reads quoted commas, doubled quotes, line breaks in fields, CRLF and a missing final newline', () => {
@@ -13,5 +14,10 @@ describe('parseCsv', () => {
       { item: 'v1', coder: 'ana' },
       { item: 'v2', coder: 'ben' },
     ]);
+  });
+
+  it('reads back what csvField writes', () => {
+    const values = ['plain', 'a,b', 'say "hi"', 'two\nlines', ''];
+    expect(parseCsv(values.map(csvField).join(',') + '\r\n')).toEqual([values]);
   });
 });

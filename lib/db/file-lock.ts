@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { isAlive } from '../process/is-alive';
 
 /**
  * A cross-process mutex on a lock file (O_EXCL create). A lock whose owner pid is dead is broken,
@@ -32,11 +33,8 @@ export async function withFileLock<T>(lockFile: string, fn: () => Promise<T>, ti
 function ownerIsDead(lockFile: string): boolean {
   try {
     const pid = Number(fs.readFileSync(lockFile, 'utf8'));
-    if (!pid) return false; // being written right now
-    process.kill(pid, 0);
-    return false;
+    return pid > 0 && !isAlive(pid); // 0: being written right now
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ESRCH' || code === 'ENOENT';
+    return (e as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }

@@ -87,7 +87,10 @@ function refusedData(e: unknown): string | null {
 
 /** The notebook already stored with these bytes, as a duplicate's result reports it. */
 async function findImported(db: Db, contentHash: string): Promise<Partial<ImportResult> | null> {
-  const [n] = await db.select().from(notebooks).where(eq(notebooks.contentHash, contentHash));
+  const [n] = await db
+    .select({ id: notebooks.id, codeCells: notebooks.codeCells, markdownCells: notebooks.markdownCells, rawCells: notebooks.rawCells, headingCells: notebooks.headingCells })
+    .from(notebooks)
+    .where(eq(notebooks.contentHash, contentHash));
   if (!n) return null;
   return {
     notebookId: n.id,

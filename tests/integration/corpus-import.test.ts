@@ -53,6 +53,11 @@ describe('importing the shared corpus', () => {
     const [{ total }] = await store.db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(cells);
     const expected = manifest.filter((m) => m.language === 'python').reduce((n, m) => n + m.n_code_cells + m.n_markdown_cells, 0);
     expect(total).toBeGreaterThanOrEqual(expected); // plus raw cells and converted v3 headings
+    // Exactly: every stored cell is one the notebook's counts account for, and none is missing.
+    const [{ counted }] = await store.db
+      .select({ counted: sql<number>`coalesce(sum(${notebooks.codeCells} + ${notebooks.markdownCells} + ${notebooks.rawCells} + ${notebooks.headingCells}), 0)`.mapWith(Number) })
+      .from(notebooks);
+    expect(total).toBe(counted);
     const gaps = await store.db.execute(sql`select notebook_id from cells group by notebook_id having max(position) + 1 <> count(*)`);
     expect(gaps.length).toBe(0);
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { downloadToCache, safeSegment } from './download';
 import { KaggleError } from './errors';
 import type { KaggleClient } from './http';
+import { collectPages } from './paging';
 import type { CachedDownload, Competition, ListCompetitionsFilters } from './types';
 
 export const COMPETITIONS_SERVICE = 'competitions.CompetitionApiService';
@@ -20,20 +21,11 @@ export async function listAllCompetitions(
   filters: ListCompetitionsFilters = {},
   opts: { max?: number } = {},
 ): Promise<Competition[]> {
-  const out: Competition[] = [];
-  const seen = new Set<string>();
-  let pageToken: string | undefined;
-  for (let page = 1; out.length < (opts.max ?? Infinity); page++) {
-    const res = await listCompetitions(client, { ...filters, page, pageToken });
-    let added = 0;
-    for (const c of res.competitions) {
-      const key = c.ref ?? String(c.id);
-      if (!seen.has(key)) seen.add(key), out.push(c), added++;
-    }
-    if (added === 0 || !res.nextPageToken || res.nextPageToken === pageToken) break;
-    pageToken = res.nextPageToken;
-  }
-  return opts.max === undefined ? out : out.slice(0, opts.max);
+  const page = async (n: number, pageToken?: string) => {
+    const res = await listCompetitions(client, { ...filters, page: n, pageToken });
+    return { items: res.competitions, nextPageToken: res.nextPageToken };
+  };
+  return collectPages(page, (c) => c.ref ?? String(c.id), opts.max);
 }
 
 /** The competition's slug: `ref` may be the slug or its URL (https://www.kaggle.com/competitions/<slug>). */

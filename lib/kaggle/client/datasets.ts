@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { downloadToCache, safeSegment } from './download';
 import type { KaggleClient } from './http';
+import { collectPages } from './paging';
 import { splitRef } from './refs';
 import type { CachedDownload, Dataset, ListDatasetsFilters } from './types';
 
@@ -13,20 +14,11 @@ export async function listDatasets(client: KaggleClient, filters: ListDatasetsFi
 
 /** Every page of a dataset listing, de-duplicated by ref. Kaggle caps these queries too: narrow with search/user. */
 export async function listAllDatasets(client: KaggleClient, filters: ListDatasetsFilters = {}, opts: { max?: number } = {}): Promise<Dataset[]> {
-  const out: Dataset[] = [];
-  const seen = new Set<string>();
-  let pageToken: string | undefined;
-  for (let page = 1; out.length < (opts.max ?? Infinity); page++) {
-    const res = await listDatasets(client, { ...filters, page, pageToken });
-    let added = 0;
-    for (const d of res.datasets) {
-      const key = d.ref ?? String(d.id);
-      if (!seen.has(key)) seen.add(key), out.push(d), added++;
-    }
-    if (added === 0 || !res.nextPageToken || res.nextPageToken === pageToken) break;
-    pageToken = res.nextPageToken;
-  }
-  return opts.max === undefined ? out : out.slice(0, opts.max);
+  const page = async (n: number, pageToken?: string) => {
+    const res = await listDatasets(client, { ...filters, page: n, pageToken });
+    return { items: res.datasets, nextPageToken: res.nextPageToken };
+  };
+  return collectPages(page, (d) => d.ref ?? String(d.id), opts.max);
 }
 
 /**

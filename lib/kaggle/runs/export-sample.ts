@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { runItems, strategies } from '../../db/schema';
+import { csvField } from '../../csv/csv-field';
 import { strategyDefinition } from '../strategy-schema';
 import { getRun } from './run-state';
 
@@ -40,10 +41,4 @@ export async function exportSampleCsv(db: Db, runId: number): Promise<string> {
     lines.push(COLUMNS.map((c) => csvField(row[c])).join(','));
   }
   return lines.join('\r\n') + '\r\n';
-}
-
-export function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -4,6 +4,7 @@ import type { StrategyRun } from '../../db/schema';
 import { executeRun } from './execute-run';
 import { claimRun, finishRun, getRun } from './run-state';
 import { sourceFor } from './source-for';
+import type { KernelSource } from './kernel-source';
 
 /**
  * Works through queued collection runs (and runs whose worker died) until none is left.
@@ -18,7 +19,7 @@ export async function runCollections(
   while (!opts.signal?.aborted) {
     const run = await claimRun(db, workerId, opts.onlyRunId);
     if (!run) return done;
-    let source;
+    let source: KernelSource;
     try {
       source = await sourceFor(db, opts.dataDir, run.source);
     } catch (e) {
