@@ -10,6 +10,8 @@ import { apiSource } from '../../lib/kaggle/runs/api-source';
 import { getRun, startRun } from '../../lib/kaggle/runs/run-state';
 import { runCollections } from '../../lib/kaggle/runs/run-collections';
 import { exportSampleCsv } from '../../lib/kaggle/runs/export-sample';
+import { visualisationFacets } from '../../lib/browse/visualisation-facets';
+import { listVisualisations } from '../../lib/browse/list-visualisations';
 import { startKaggleServer, type KaggleServer } from '../helpers/kaggle-server';
 import { createTestStore, type TestStore } from '../helpers/db';
 
@@ -84,6 +86,15 @@ describe('collecting a strategy from the Kaggle API', () => {
     expect(one.competitions.length).toBe(1);
     const [nb] = await store.db.select().from(notebooks).where(eq(notebooks.id, one.notebookId));
     expect(nb.title).toBe(one.title);
+
+    // The collected notebooks' competitions become gallery facets, and filter the gallery.
+    const facets = await visualisationFacets(store.db, {});
+    const competitions = new Set(items.map((i) => i.competition));
+    expect(facets.competition.length).toBeGreaterThan(0);
+    for (const c of facets.competition) expect(competitions.has(c.value)).toBe(true);
+    const top = facets.competition[0];
+    const page = await listVisualisations(store.db, { competition: top.value, limit: 200 });
+    expect(page.items).toHaveLength(top.count);
 
     const csv = (await exportSampleCsv(store.db, run.id)).trim().split('\r\n');
     expect(csv).toHaveLength(done.sampled + 1);
