@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   bigint,
   index,
@@ -39,6 +40,8 @@ export const notebooks = pgTable(
     bytes: bigint('bytes', { mode: 'number' }).notNull(),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    // Set on a notebook that is the executed version of another (a reproduction of it).
+    reproducedFrom: integer('reproduced_from').references((): AnyPgColumn => notebooks.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('notebooks_content_hash_idx').on(t.contentHash),
