@@ -1,7 +1,14 @@
 import PgBoss from 'pg-boss';
+import type { ExecutorKind } from '../db/schema/reproduction';
 
 // pg-boss on the app's own PostgreSQL (schema `pgboss`): no second queue service.
-export const REPRODUCE_QUEUE = 'reproduce';
+// One queue per executor, so a worker only takes jobs it can run (a machine without Podman serves
+// only the host queue). Monitoring reads both: `name like 'reproduce-%'`.
+export const REPRODUCE_QUEUES = { container: 'reproduce-container', host: 'reproduce-host' } as const satisfies Record<ExecutorKind, string>;
+export const REPRODUCE_QUEUE_NAMES: string[] = Object.values(REPRODUCE_QUEUES);
+export function reproduceQueue(executor: ExecutorKind): string {
+  return REPRODUCE_QUEUES[executor];
+}
 
 /** Retries with backoff; a job not finished within its expiry goes back to the queue. */
 export const REPRODUCE_RETRY = { retryLimit: 2, retryDelay: 5, retryBackoff: true } as const;
@@ -11,7 +18,7 @@ const started = new Map<string, Promise<PgBoss>>();
 /**
  * The pg-boss instance for a database URL (one per process and database). It creates its schema on
  * first start (under its own advisory lock, so several processes may start at once) and the
- * `reproduce` queue with the `stately` policy: per singleton key at most one job waiting and one
+ * reproduce queues with the `stately` policy: per singleton key at most one job waiting and one
  * running, so the same (notebook, executor configuration) is never reproduced twice at once.
  */
 export function getBoss(url: string): Promise<PgBoss> {
@@ -35,11 +42,12 @@ async function startBoss(url: string): Promise<PgBoss> {
   });
   boss.on('error', (e) => console.error('pg-boss:', e.message));
   await boss.start();
-  if (!(await boss.getQueue(REPRODUCE_QUEUE))) {
+  for (const name of REPRODUCE_QUEUE_NAMES) {
+    if (await boss.getQueue(name)) continue;
     try {
-      await boss.createQueue(REPRODUCE_QUEUE, { name: REPRODUCE_QUEUE, policy: 'stately', ...REPRODUCE_RETRY });
+      await boss.createQueue(name, { name, policy: 'stately', ...REPRODUCE_RETRY });
     } catch (e) {
-      if (!(await boss.getQueue(REPRODUCE_QUEUE))) throw e; // another process created it meanwhile
+      if (!(await boss.getQueue(name))) throw e; // another process created it meanwhile
     }
   }
   return boss;

@@ -3,7 +3,7 @@ import type { Database } from '../db/client';
 import { notebooks, runItems } from '../db/schema';
 import { AppError } from '../errors';
 import { configHash, executorConfigSchema, type ExecutorConfig } from '../execute/config';
-import { getBoss, REPRODUCE_QUEUE, REPRODUCE_RETRY } from './boss';
+import { getBoss, reproduceQueue, REPRODUCE_RETRY } from './boss';
 import { singletonKey, type ReproducePayload } from './reproduce-payload';
 
 export type ReproduceTarget = { notebookIds: number[] } | { all: true } | { strategyRunId: number };
@@ -33,7 +33,7 @@ export async function enqueueReproductions(
   const result: EnqueueResult = { queued: [], alreadyQueued: [], configHash: hash };
   for (const notebookId of ids) {
     const data: ReproducePayload = { notebookId, config: full };
-    const jobId = await boss.send(REPRODUCE_QUEUE, data, { singletonKey: singletonKey(data, hash), expireInSeconds, ...REPRODUCE_RETRY });
+    const jobId = await boss.send(reproduceQueue(full.executor), data, { singletonKey: singletonKey(data, hash), expireInSeconds, ...REPRODUCE_RETRY });
     if (jobId) result.queued.push({ notebookId, jobId });
     else result.alreadyQueued.push(notebookId);
   }
