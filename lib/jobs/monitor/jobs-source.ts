@@ -1,0 +1,31 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { REPRODUCE_QUEUE_NAMES } from '../boss';
+
+// Read-only access to pg-boss's own tables. They exist only once some process has started pg-boss
+// (the first worker or enqueue), so every reader first asks whether they are there.
+
+export const JOB_STATES = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+export const WAITING_STATES: readonly JobState[] = ['created', 'retry'];
+export const FINISHED_STATES: readonly JobState[] = ['completed', 'cancelled', 'failed'];
+
+/** Whether pg-boss's schema exists (null until a worker or an enqueue first started pg-boss). */
+export async function hasBossTables(db: Db): Promise<boolean> {
+  const [row] = await db.execute<{ ok: boolean }>(sql`select to_regclass('pgboss.job') is not null and to_regclass('pgboss.archive') is not null as ok`);
+  return Boolean(row?.ok);
+}
+
+const COLUMNS = sql.raw(
+  `id, name, data, state::text as state, retry_count, created_on, started_on, completed_on, output`,
+);
+
+/**
+ * Every reproduce job, live (pgboss.job) and archived (pgboss.archive: pg-boss moves finished jobs
+ * there after a while), as one relation to select from.
+ */
+export function reproduceJobs(): SQL {
+  return sql`(select ${COLUMNS} from pgboss.job where name in ${REPRODUCE_QUEUE_NAMES}
+    union all
+    select ${COLUMNS} from pgboss.archive where name in ${REPRODUCE_QUEUE_NAMES})`;
+}
