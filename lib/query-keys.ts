@@ -29,4 +29,21 @@ export const queryKeys = {
   settings: {
     kaggle: () => ['settings', 'kaggle'] as const,
   },
+  // Reproduction: the queue and its jobs (/runs), workers, and executions' results.
+  runs: {
+    all: () => ['runs'] as const,
+    stats: () => ['runs', 'stats'] as const,
+    jobs: (params: Record<string, unknown>) => ['runs', 'jobs', params] as const,
+    job: (id: string) => ['runs', 'job', id] as const,
+  },
+  workers: {
+    all: () => ['workers'] as const,
+  },
+  executions: {
+    all: () => ['executions'] as const,
+    summary: (params: Record<string, unknown>) => ['executions', 'summary', params] as const,
+    detail: (id: number) => ['executions', 'detail', id] as const,
+    ofNotebook: (id: number) => ['executions', 'notebook', id] as const,
+    figureLinks: (id: number) => ['executions', 'figure-links', id] as const,
+  },
 };
