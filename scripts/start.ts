@@ -1,10 +1,10 @@
-// `npm start`: the database (embedded unless DATABASE_URL), the web app and a background worker.
+// `npm start`: the database (embedded unless DATABASE_URL), the web app and one worker (background
+// work and reproduction jobs).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../lib/db/client';
-import { blobDir } from '../lib/config';
-import { startBackgroundWork } from '../workers/background';
+import { startWorkers } from '../workers/start-workers';
 
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT ?? '3000';
@@ -26,7 +26,7 @@ const web = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port,
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: store.url, VIZMINE_DATA_DIR: store.dataDir },
 });
-const work = startBackgroundWork(store.db, { dataDir: store.dataDir, blobDir: blobDir(store.dataDir) }, (m) => console.log(`[worker] ${m}`));
+const work = await startWorkers(store, { concurrency: process.env.VIZMINE_WORKER_CONCURRENCY ? Number(process.env.VIZMINE_WORKER_CONCURRENCY) : undefined, log: (m) => console.log(`[worker] ${m}`) });
 console.log(`[vizmine] web app on http://localhost:${port} — import with: npm run vizmine -- import <folder|zip|file>`);
 
 let stopping = false;

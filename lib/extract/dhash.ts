@@ -41,3 +41,9 @@ export function hammingDistance(a: bigint, b: bigint): number {
   }
   return n;
 }
+
+/** The dHash of a stored image blob (decoded once, flattened on white like the thumbnails). */
+export async function dhashOfImage(bytes: Uint8Array): Promise<DHash> {
+  const { data, info } = await sharp(bytes, { limitInputPixels: 100_000_000 }).flatten({ background: '#ffffff' }).resize({ width: 360, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  return dhashOfRaw(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+}

@@ -16,27 +16,28 @@ export const REPRODUCE_RETRY = { retryLimit: 2, retryDelay: 5, retryBackoff: tru
 const started = new Map<string, Promise<PgBoss>>();
 
 /**
- * The pg-boss instance for a database URL (one per process and database). It creates its schema on
+ * The pg-boss instance for a database URL (one per process and database; the first caller decides
+ * whether it supervises). It creates its schema on
  * first start (under its own advisory lock, so several processes may start at once) and the
  * reproduce queues with the `stately` policy: per singleton key at most one job waiting and one
  * running, so the same (notebook, executor configuration) is never reproduced twice at once.
  */
-export function getBoss(url: string): Promise<PgBoss> {
+export function getBoss(url: string, opts: { supervise?: boolean } = {}): Promise<PgBoss> {
   let boss = started.get(url);
   if (!boss) {
-    boss = startBoss(url);
+    boss = startBoss(url, opts.supervise ?? false);
     started.set(url, boss);
     boss.catch(() => started.delete(url));
   }
   return boss;
 }
 
-async function startBoss(url: string): Promise<PgBoss> {
+async function startBoss(url: string, supervise: boolean): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: url,
     max: 3,
     // Only workers supervise (expire, archive); web and CLI processes just send and read.
-    supervise: process.env.VIZMINE_BOSS_SUPERVISE === '1',
+    supervise,
     schedule: false,
     maintenanceIntervalSeconds: 30,
   });

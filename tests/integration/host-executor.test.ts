@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeOnHost } from '../../lib/execute/host-executor';
+import { executorConfigSchema } from '../../lib/execute/config';
+import { createHostExecutor } from '../../lib/execute/host-executor';
 import { importNotebook } from '../../lib/ingest/import-notebook';
 import { createTestStore, type TestStore } from '../helpers/db';
 
@@ -9,6 +10,10 @@ const PYTHON = '/usr/bin/python3';
 const hasNbclient = spawnSync(PYTHON, ['-c', 'import nbclient, ipykernel, matplotlib'], { stdio: 'ignore' }).status === 0;
 if (!hasNbclient && process.env.CI) throw new Error('Python with nbclient is missing: apt-get install python3-nbclient python3-ipykernel python3-matplotlib');
 if (!hasNbclient) console.warn('\n⚠️  SKIPPING host executor tests: apt-get install python3-nbclient python3-ipykernel python3-matplotlib\n');
+
+const host = createHostExecutor();
+const executeOnHost = (nb: Uint8Array, t: { cellTimeoutS: number; totalTimeoutS: number }) =>
+  host.run({ notebook: nb, config: executorConfigSchema.parse({ executor: 'host', ...t }) });
 
 const notebook = (...sources: string[]) =>
   Buffer.from(
