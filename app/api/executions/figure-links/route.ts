@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { route, searchParams } from '@/lib/api/handler';
+import { getDb } from '@/lib/db/client';
+import { listFigureCounterparts } from '@/lib/execute/summary/figure-counterparts';
+
+const query = z.object({ visualisation: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+// GET /api/executions/figure-links?visualisation=:id — a figure's original, or its reproductions
+export const GET = route(async (req) => ({ links: await listFigureCounterparts(await getDb(), query.parse(searchParams(req)).visualisation) }));
