@@ -7,13 +7,15 @@ const LINKS = [
   { href: '/notebooks', label: 'Notebooks' },
   { href: '/visualisations', label: 'Visualisations' },
   { href: '/strategies', label: 'Strategies' },
+  { href: '/runs', label: 'Runs' },
+  { href: '/workers', label: 'Workers' },
 ];
 
 export function Nav() {
   const path = usePathname();
   // A collection run belongs to its strategy, so its page lights up Strategies.
   const active = (href: string) =>
-    href === '/' ? path === '/' : path.startsWith(href) || (href === '/strategies' && path.startsWith('/collection-runs'));
+    href === '/' ? path === '/' : path.startsWith(href) || (href === '/strategies' && path.startsWith('/collection-runs')) || (href === '/runs' && path.startsWith('/executions'));
   return (
     <nav className="nav">
       <Link href="/" className="brand">
