@@ -1,29 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executorConfigSchema } from '../../lib/execute/config';
 import { createHostExecutor } from '../../lib/execute/host-executor';
 import { importNotebook } from '../../lib/ingest/import-notebook';
 import { createTestStore, type TestStore } from '../helpers/db';
+import { codeNotebook } from '../helpers/notebooks';
+import { hasHostPython } from '../helpers/system';
 
-// Debian's Python with python3-nbclient, ipykernel and matplotlib (installed by .ci/run).
-const PYTHON = '/usr/bin/python3';
-const hasNbclient = spawnSync(PYTHON, ['-c', 'import nbclient, ipykernel, matplotlib'], { stdio: 'ignore' }).status === 0;
-if (!hasNbclient && process.env.CI) throw new Error('Python with nbclient is missing: apt-get install python3-nbclient python3-ipykernel python3-matplotlib');
-if (!hasNbclient) console.warn('\n⚠️  SKIPPING host executor tests: apt-get install python3-nbclient python3-ipykernel python3-matplotlib\n');
-
+const hasNbclient = hasHostPython('nbclient, ipykernel, matplotlib, pandas, seaborn, sklearn');
 const host = createHostExecutor();
 const executeOnHost = (nb: Uint8Array, t: { cellTimeoutS: number; totalTimeoutS: number }) =>
   host.run({ notebook: nb, config: executorConfigSchema.parse({ executor: 'host', ...t }) });
-
-const notebook = (...sources: string[]) =>
-  Buffer.from(
-    JSON.stringify({
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: { kernelspec: { name: 'python3', language: 'python', display_name: 'Python 3' } },
-      cells: sources.map((source) => ({ cell_type: 'code', metadata: {}, execution_count: null, source, outputs: [] })),
-    }),
-  );
+const notebook = codeNotebook;
 
 describe.skipIf(!hasNbclient)('the host executor (nbclient on this machine)', () => {
   let store: TestStore;
@@ -47,6 +34,21 @@ describe.skipIf(!hasNbclient)('the host executor (nbclient on this machine)', ()
     expect(result.status).toBe('exception');
     expect(result.failing).toMatchObject({ cell: 1, ename: 'ModuleNotFoundError' });
     expect(Buffer.from(result.executed!).toString()).toContain('still ran');
+  });
+
+  it('runs the data-science stack Kaggle notebooks import (pandas, seaborn, scikit-learn)', async () => {
+    const result = await executeOnHost(
+      notebook(
+        'import pandas as pd, seaborn as sns, matplotlib.pyplot as plt\nfrom sklearn.linear_model import LinearRegression',
+        'df = pd.DataFrame({"x": range(20), "y": [2 * i + 1 for i in range(20)]})\nmodel = LinearRegression().fit(df[["x"]], df["y"])\nprint(round(model.coef_[0], 3))',
+        'sns.scatterplot(data=df, x="x", y="y"); plt.show()',
+      ),
+      { cellTimeoutS: 120, totalTimeoutS: 240 },
+    );
+    expect(result.status, result.log).toBe('ok');
+    const executed = JSON.parse(Buffer.from(result.executed!).toString());
+    expect(executed.cells[1].outputs[0].text.join('')).toBe('2.0\n');
+    expect(executed.cells[2].outputs.some((o: { data?: Record<string, unknown> }) => o.data?.['image/png'])).toBe(true);
   });
 
   it('stops a cell that never ends, and a run that exceeds its total time', async () => {

@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { containerUnavailableReason, dockerFromEnv } from '../../lib/execute/docker';
+
+// System parts a test needs: in CI (CI=true) their absence fails the test file with what to install;
+// locally the tests skip, loudly.
+
+function need(what: string, ok: boolean, install: string): boolean {
+  if (!ok && process.env.CI) throw new Error(`${what} is missing: ${install}`);
+  if (!ok) console.warn(`\n⚠️  SKIPPING tests that need ${what}: ${install}\n`);
+  return ok;
+}
+
+export const HOST_PYTHON = '/usr/bin/python3';
+
+export function hasHostPython(modules = 'nbclient, ipykernel, matplotlib'): boolean {
+  const ok = spawnSync(HOST_PYTHON, ['-c', `import ${modules}`], { stdio: 'ignore' }).status === 0;
+  return need(`Python with ${modules}`, ok, 'apt-get install python3-nbclient python3-ipykernel python3-matplotlib python3-pandas python3-seaborn python3-sklearn');
+}
+
+export const RUNNER_IMAGE = process.env.VIZMINE_RUNNER_IMAGE ?? 'localhost/vizmine-runner:latest';
+
+export async function hasContainers(): Promise<boolean> {
+  const why = await containerUnavailableReason(dockerFromEnv(), RUNNER_IMAGE);
+  return need('a container engine with the runner image', why === null, `${why} (.ci/run sets this up: podman, scripts/containers/*.sh)`);
+}
