@@ -4,6 +4,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useNotebooks } from '@/components/hooks/useNotebooks';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
+import { ReproduceButton } from '@/components/runs/ReproduceButton';
 
 const COLUMNS = [
   { key: 'title', label: 'Notebook' },
@@ -24,6 +25,14 @@ export function NotebookList() {
     page: Number(params.get('page') ?? 1),
   };
   const [search, setSearch] = useState(state.q);
+  // Notebooks ticked for reproduction (kept across pages and searches).
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const toggle = (ids: number[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) if (on) next.add(id); else next.delete(id);
+      return next;
+    });
   const set = (patch: Partial<typeof state>) => {
     const next = new URLSearchParams({ ...state, page: '1', ...Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, String(v)])) });
     router.replace(`/notebooks?${next}`);
@@ -47,6 +56,14 @@ export function NotebookList() {
           <p className="sub">{data ? `${data.total.toLocaleString('en')} notebooks` : ' '}</p>
         </div>
         <div className="row">
+          {selected.size > 0 && (
+            <>
+              <ReproduceButton target={{ notebookIds: [...selected] }} label={`Reproduce ${selected.size} selected`} primary />
+              <button className="btn" onClick={() => setSelected(new Set())}>
+                Clear selection
+              </button>
+            </>
+          )}
           <select aria-label="status" value={state.status} onChange={(e) => set({ status: e.target.value })}>
             <option value="all">All</option>
             <option value="imported">Imported</option>
@@ -72,6 +89,14 @@ export function NotebookList() {
           <table className="list">
             <thead>
               <tr>
+                <th style={{ width: 28 }}>
+                  <input
+                    type="checkbox"
+                    aria-label="select this page's notebooks"
+                    checked={data.items.some((n) => n.status === 'imported') && data.items.every((n) => n.status !== 'imported' || selected.has(n.id))}
+                    onChange={(e) => toggle(data.items.filter((n) => n.status === 'imported').map((n) => n.id), e.target.checked)}
+                  />
+                </th>
                 {COLUMNS.map((c) => (
                   <th key={c.key} className={'num' in c ? 'num' : undefined} aria-sort={state.sort === c.key ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                     <button onClick={() => sortBy(c.key)}>
@@ -84,6 +109,9 @@ export function NotebookList() {
             <tbody>
               {data.items.map((n) => (
                 <tr key={n.id}>
+                  <td>
+                    <input type="checkbox" aria-label={`select ${n.title}`} disabled={n.status !== 'imported'} checked={selected.has(n.id)} onChange={(e) => toggle([n.id], e.target.checked)} />
+                  </td>
                   <td>
                     <Link href={`/notebooks/${n.id}`}>{n.title}</Link>
                     <div className="sub" style={{ fontSize: 12 }}>

@@ -8,6 +8,7 @@ import { ErrorState, Skeleton } from '@/components/ui/States';
 import { Stat } from '@/components/strategies/PreviewResults';
 import { ItemStatusBadge, RunStatusBadge, SOURCE_LABELS, when } from '@/components/strategies/RunStatusBadge';
 import { queryKeys } from '@/lib/query-keys';
+import { ReproduceButton } from '@/components/runs/ReproduceButton';
 
 /** A collection run: live progress while it is queued or running, then what it collected. */
 export function RunView({ id }: { id: number }) {
@@ -67,6 +68,7 @@ export function RunView({ id }: { id: number }) {
           <a className="btn" href={sampleCsvUrl(run.id)} download>
             Download sample CSV
           </a>
+          {run.imported + run.duplicates > 0 && !active && <ReproduceButton target={{ strategyRunId: run.id }} label="Reproduce its notebooks" />}
           {run.imported > 0 && (
             <Link className="btn primary" href="/visualisations">
               Open the gallery

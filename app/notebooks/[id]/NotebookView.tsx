@@ -8,6 +8,8 @@ import { CodeBlock } from '@/components/notebook/CodeBlock';
 import { Output, type OutputVisualisation } from '@/components/notebook/Output';
 import type { NbOutput } from '@/lib/notebooks/types';
 import { KaggleMeta } from '@/components/notebook/KaggleMeta';
+import { ReproduceButton } from '@/components/runs/ReproduceButton';
+import { NotebookReproductions } from '@/components/runs/NotebookReproductions';
 
 export function NotebookView({ id }: { id: number }) {
   const { data, error, isPending } = useNotebook(id);
@@ -38,13 +40,17 @@ export function NotebookView({ id }: { id: number }) {
             ))}
           </div>
         </div>
-        {data.visualisationCount > 0 && (
-          <Link className="btn" href={`/visualisations?notebook=${data.id}`}>
-            Its visualisations →
-          </Link>
-        )}
+        <div className="row">
+          {data.status === 'imported' && <ReproduceButton target={{ notebookIds: [data.id] }} />}
+          {data.visualisationCount > 0 && (
+            <Link className="btn" href={`/visualisations?notebook=${data.id}`}>
+              Its visualisations →
+            </Link>
+          )}
+        </div>
       </div>
       {data.kaggle && <KaggleMeta kaggle={data.kaggle} />}
+      <NotebookReproductions notebookId={data.id} />
       {data.status === 'rejected' ? (
         <div className="error-box">Not imported: {data.rejectReason}</div>
       ) : (

@@ -9,6 +9,7 @@ import { Markdown } from '@/components/notebook/Markdown';
 import { InteractiveFigure } from '@/components/visualisation/InteractiveFigure';
 import { ZoomableImage } from '@/components/visualisation/ZoomableImage';
 import { filterQuery, filtersFrom } from '@/components/visualisation/filters';
+import { FigureLinks } from '@/components/runs/FigureLinks';
 
 export function VisualisationView({ id }: { id: number }) {
   const params = useSearchParams();
@@ -74,6 +75,7 @@ export function VisualisationView({ id }: { id: number }) {
               <ZoomableImage src={`/api/blobs/${blob.sha256}`} alt={`visualisation ${data.id}`} zoomed={zoomed} onToggle={() => setZoomed((z) => !z)} />
             ) : null}
           </div>
+          <FigureLinks visualisationId={data.id} />
           <Duplicates items={data.duplicates} />
         </div>
         <div>

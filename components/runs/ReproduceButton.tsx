@@ -1,0 +1,29 @@
+'use client';
+import Link from 'next/link';
+import { useReproduce, type ReproduceTarget } from '@/components/hooks/useRuns';
+
+/**
+ * Queues reproductions of a target (one notebook, a selection, every notebook, a collection run's
+ * notebooks) with the executor a live worker offers, and says what happened with a link to /runs.
+ */
+export function ReproduceButton({ target, label = 'Reproduce', disabled, primary }: { target: ReproduceTarget; label?: string; disabled?: boolean; primary?: boolean }) {
+  const reproduce = useReproduce();
+  const r = reproduce.data;
+  return (
+    <span className="row" style={{ gap: 8, flexWrap: 'wrap' }}>
+      <button className={`btn ${primary ? 'primary' : ''}`} disabled={disabled || reproduce.isPending} onClick={() => reproduce.mutate(target)} data-testid="reproduce">
+        {reproduce.isPending ? 'Queueing…' : label}
+      </button>
+      {r && (
+        <span className="sub" role="status" data-testid="reproduce-result">
+          {r.queued.length} queued{r.alreadyQueued.length ? `, ${r.alreadyQueued.length} already waiting or running` : ''} · <Link href="/runs">watch on Runs →</Link>
+        </span>
+      )}
+      {reproduce.error && (
+        <span className="field-error" role="alert">
+          Could not queue: {reproduce.error.message}
+        </span>
+      )}
+    </span>
+  );
+}
