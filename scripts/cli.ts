@@ -11,6 +11,7 @@ import {
 } from './commands/strategy';
 import { importMetaKaggleCommand } from './commands/meta-kaggle';
 import { agreementCommand } from './commands/agreement';
+import { reproduceCommand, workersCommand } from './commands/reproduce';
 
 const program = new Command('vizmine')
   .description('A workbench for the visualisations in Kaggle notebooks')
@@ -82,6 +83,31 @@ program
   .argument('<codings.csv>', 'one row per coding: item, coder, code_path (consensus rows are left out)')
   .option('--json', 'the report as JSON')
   .action((file: string, opts) => exit(agreementCommand(file, opts)));
+
+program
+  .command('reproduce')
+  .description('re-execute notebooks in containers (or on this machine): queues jobs that workers run')
+  .argument('[notebookIds...]', 'notebook ids', (v: string, all: number[] = []) => [...all, id(v)])
+  .option('--all', 'every imported notebook')
+  .option('--strategy-run <id>', 'the notebooks a collection run imported', id)
+  .option('--executor <kind>', 'container or host (default: containers when a live worker offers them)')
+  .option('--cell-timeout <s>', 'seconds a cell may run', Number)
+  .option('--total-timeout <s>', 'seconds the whole notebook may run', Number)
+  .option('--memory <mb>', 'container memory limit in MB', Number)
+  .option('--wait', 'wait for the results and print one per notebook')
+  .option('--json', 'with --wait: one JSON object per notebook (status, exception, failing cell, duration, figures before/after and matched)')
+  .action(async (ids: number[] | undefined, opts) => {
+    if (!opts.all && !opts.strategyRun && !ids?.length) throw new Error('name notebook ids, --all or --strategy-run <id>');
+    if (opts.executor && !['container', 'host'].includes(opts.executor)) throw new Error(`--executor must be container or host, not ${opts.executor}`);
+    exit(await reproduceCommand(ids ?? [], { ...program.opts(), ...opts }));
+  });
+
+program
+  .command('workers')
+  .description('the workers sharing this database: host, pid, concurrency, heartbeat, current jobs')
+  .option('--watch', 'refresh every 2 s')
+  .option('--json', 'as JSON')
+  .action(async (opts) => exit(await workersCommand({ ...program.opts(), ...opts })));
 
 // Ctrl-C or a closed terminal: release the database (and its embedded server) before leaving.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -1,0 +1,98 @@
+import { inArray } from 'drizzle-orm';
+import { openDatabase, type Database } from '../../lib/db/client';
+import { executions, type ExecutorKind } from '../../lib/db/schema';
+import { stopBoss } from '../../lib/jobs/boss';
+import { enqueueReproductions, type ReproduceTarget } from '../../lib/jobs/enqueue-reproductions';
+import { getJob } from '../../lib/jobs/monitor/get-job';
+import { FINISHED_STATES } from '../../lib/jobs/monitor/jobs-source';
+import { listWorkers, type WorkerRow } from '../../lib/jobs/monitor/list-workers';
+
+interface ReproduceOpts {
+  dataDir?: string;
+  all?: boolean;
+  strategyRun?: number;
+  executor?: ExecutorKind;
+  cellTimeout?: number;
+  totalTimeout?: number;
+  memory?: number;
+  wait?: boolean;
+  json?: boolean;
+}
+
+/** `vizmine reproduce`: queue reproduction jobs (workers run them); with --wait, report each result. */
+export async function reproduceCommand(ids: number[], opts: ReproduceOpts): Promise<number> {
+  const target: ReproduceTarget = opts.all ? { all: true } : opts.strategyRun ? { strategyRunId: opts.strategyRun } : { notebookIds: ids };
+  const store = await openDatabase({ dataDir: opts.dataDir });
+  try {
+    const workers = await listWorkers(store.db);
+    const executor = opts.executor ?? workers.defaultExecutor;
+    const queued = await enqueueReproductions(store, target, { executor, cellTimeoutS: opts.cellTimeout, totalTimeoutS: opts.totalTimeout, memoryMb: opts.memory });
+    const say = (s: string) => (opts.json ? process.stderr : process.stdout).write(`${s}\n`);
+    say(`queued ${queued.queued.length} notebook(s) for the ${executor} executor${queued.alreadyQueued.length ? `; ${queued.alreadyQueued.length} already waiting or running` : ''}`);
+    if (!workers.executors.includes(executor)) {
+      say(`no live worker offers the ${executor} executor yet: start one with \`npm run worker\` (or \`npm start\`); the jobs wait for it`);
+    }
+    if (!opts.wait) return 0;
+    return await waitForResults(store, queued.queued, opts.json ?? false, say);
+  } finally {
+    await stopBoss(store.url);
+    await store.close();
+  }
+}
+
+async function waitForResults(store: Database, jobs: Array<{ notebookId: number; jobId: string }>, json: boolean, say: (s: string) => void): Promise<number> {
+  const pending = new Map(jobs.map((j) => [j.jobId, j.notebookId]));
+  let failed = 0;
+  while (pending.size > 0) {
+    for (const [jobId, notebookId] of pending) {
+      const job = await getJob(store.db, jobId);
+      if (!FINISHED_STATES.includes(job.state)) continue;
+      pending.delete(jobId);
+      const [e] = job.executionId ? await store.db.select().from(executions).where(inArray(executions.id, [job.executionId])) : [];
+      const line = e
+        ? {
+            notebookId,
+            status: e.status,
+            exceptionType: e.exceptionType,
+            failingCell: e.failingCell,
+            seconds: e.seconds,
+            visualisationsBefore: e.figuresBefore,
+            visualisationsAfter: e.figuresAfter,
+            matched: { same: e.figuresSame, different: e.figuresDifferent, new: e.figuresNew, missing: e.figuresMissing },
+            missingDatasets: e.missingDatasets,
+            executionId: e.id,
+          }
+        : { notebookId, status: job.state === 'cancelled' ? 'cancelled' : 'infrastructure', error: job.error };
+      if (!e) failed++;
+      if (json) console.log(JSON.stringify(line));
+      else say(`notebook ${notebookId}: ${line.status}${e?.exceptionType ? ` ${e.exceptionType} in cell ${e.failingCell}` : ''}${e ? ` — ${e.seconds.toFixed(1)} s, figures ${e.figuresBefore} → ${e.figuresAfter} (${e.figuresSame} same)` : ` — ${job.error ?? ''}`}`);
+    }
+    if (pending.size > 0) await new Promise((r) => setTimeout(r, 1000));
+  }
+  return failed > 0 ? 2 : 0;
+}
+
+/** `vizmine workers`: the workers sharing this database, what they run, stale ones marked. */
+export async function workersCommand(opts: { dataDir?: string; json?: boolean; watch?: boolean }): Promise<number> {
+  const store = await openDatabase({ dataDir: opts.dataDir });
+  try {
+    for (;;) {
+      const list = await listWorkers(store.db);
+      if (opts.json) console.log(JSON.stringify(list));
+      else printWorkers(list.workers, opts.watch ?? false);
+      if (!opts.watch) return 0;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+function printWorkers(rows: WorkerRow[], clear: boolean) {
+  if (clear) process.stdout.write('\x1b[2J\x1b[H');
+  if (rows.length === 0) console.log('no workers: start one with `npm run worker` (or `npm start`)');
+  for (const w of rows) {
+    const jobs = w.currentJobs.map((j) => `#${j.notebookId} ${j.elapsedSeconds}s`).join(', ') || 'idle';
+    console.log(`${w.state.toUpperCase().padEnd(8)} ${w.host}:${w.pid}  ${w.executor ?? 'no executor'} ×${w.concurrency}  heartbeat ${w.heartbeatAgeSeconds}s ago  ${jobs}`);
+  }
+}
