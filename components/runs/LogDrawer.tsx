@@ -59,7 +59,7 @@ export function LogDrawer({ id, onClose }: { id: string; onClose: () => void }) 
               {job.logSource === 'live' ? 'stdout / stderr (live)' : job.logSource === 'execution' ? 'stdout / stderr (tail)' : 'output'}
             </div>
             <pre ref={pre} data-testid="job-log" style={{ margin: 0, flex: 1, minHeight: 200, overflow: 'auto', background: '#10141f', color: '#d7dcea', padding: 12, borderRadius: 6, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-              {job.log ? stripAnsi(job.log) : job.state === 'created' || job.state === 'retry' ? 'Waiting for a worker…' : 'No output was recorded.'}
+              {job.log ? stripAnsi(job.log) : job.state === 'created' || job.state === 'retry' ? 'Waiting for a worker…' : 'The runner printed nothing on stdout or stderr.'}
             </pre>
           </>
         )}

@@ -1,7 +1,6 @@
 'use client';
 import { VegaChart } from '@/components/charts/VegaChart';
-import { barChartSpec } from '@/components/charts/specs/bar-chart';
-import { statusSharesSpec } from '@/components/charts/specs/reproducibility';
+import { statusSharesSpec, topExceptionsSpec } from '@/components/charts/specs/reproducibility';
 import { executionsCsvUrl, summaryCsvUrl, type Summary } from '@/components/hooks/useRuns';
 import { formatDuration, formatShare } from './format';
 
@@ -31,14 +30,16 @@ export function SummaryPanel({ summary: s }: { summary: Summary }) {
           </a>
         </div>
       </div>
+      {s.n === 0 && <p className="sub">The figures appear here as the first jobs finish.</p>}
       {s.notebookOutcomes > 0 && <VegaChart spec={statusSharesSpec({ ok: s.counts.ok, exception: s.counts.exception, timeout: s.counts.timeout, killed: s.counts.killed })} label="share of notebook outcomes" />}
+      {s.n > 0 && (
       <div className="grid-2">
         <div>
           <div className="section-title" style={{ marginTop: 0 }}>Top exception types</div>
           {s.topExceptions.length === 0 ? (
             <p className="sub">No notebook raised an exception.</p>
           ) : (
-            <VegaChart spec={barChartSpec(s.topExceptions.map((e) => ({ label: e.type, count: e.count })), { x: 'notebooks', y: 'exception' })} label="top exception types" />
+            <VegaChart spec={topExceptionsSpec(s.topExceptions)} label="top exception types" />
           )}
         </div>
         <div>
@@ -59,6 +60,7 @@ export function SummaryPanel({ summary: s }: { summary: Summary }) {
           </table>
         </div>
       </div>
+      )}
     </section>
   );
 }

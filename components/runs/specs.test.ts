@@ -43,3 +43,12 @@ describe('reproduction chart specs', () => {
     expect(formatShare(2 / 9)).toBe('22.2 %');
   });
 });
+
+describe('top exceptions spec', () => {
+  it('keeps its rows and compiles', async () => {
+    const { topExceptionsSpec } = await import('../charts/specs/reproducibility');
+    const spec = topExceptionsSpec([{ type: 'ModuleNotFoundError', count: 4 }, { type: 'NameError', count: 1 }]);
+    expect((spec as unknown as Values<{ type: string }>).data.values.map((v) => v.type)).toEqual(['ModuleNotFoundError', 'NameError']);
+    expect(() => compile(spec as never)).not.toThrow();
+  });
+});

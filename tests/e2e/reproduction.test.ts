@@ -114,7 +114,7 @@ describe.skipIf(chromiumMissing() || !hasPython)('reproducing notebooks from the
     expect(ok?.executionId).toBeTruthy();
     await page.getByTestId('jobs').locator(`tr[data-job="${ok.id}"]`).getByRole('link', { name: 'result →' }).click();
     await page.waitForURL(url(`/executions/${ok.executionId}`));
-    const pairs = page.getByTestId('pairs').locator('[data-outcome]');
+    const pairs = page.getByTestId('pairs').locator(':scope > [data-outcome]');
     await pairs.first().waitFor();
     expect(await pairs.count()).toBe(2);
     // Both sides of the first pair are real images, and the outcome is one of the four.

@@ -43,3 +43,19 @@ export function cellDurationsSpec(cells: { position: number; seconds: number }[]
     },
   };
 }
+
+/** Notebooks per exception type, most frequent first (whole-number axis: these are counts of notebooks). */
+export function topExceptionsSpec(rows: { type: string; count: number }[]): VisualizationSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 'container',
+    height: { step: 22 },
+    data: { values: rows },
+    mark: { type: 'bar', color: '#b42318', cornerRadiusEnd: 3 },
+    encoding: {
+      y: { field: 'type', type: 'nominal', sort: '-x', title: null },
+      x: { field: 'count', type: 'quantitative', title: 'notebooks', axis: { tickMinStep: 1, format: 'd' } },
+      tooltip: [{ field: 'type', title: 'exception' }, { field: 'count', title: 'notebooks' }],
+    },
+  };
+}
