@@ -80,6 +80,7 @@ async function waitFor(container: Docker.Container, timeoutMs: number, signal?: 
 /** Streams the container's stdout/stderr (Docker's multiplexed stream, demultiplexed) as it runs. */
 function followLogs(docker: Docker, container: Docker.Container, onLog?: (chunk: string) => void) {
   let log = '';
+  let ended = false;
   const sink = new PassThrough();
   sink.on('data', (d: Buffer) => {
     log = appendTail(log, d.toString());
@@ -89,16 +90,30 @@ function followLogs(docker: Docker, container: Docker.Container, onLog?: (chunk:
     (stream) =>
       new Promise<void>((resolve) => {
         docker.modem.demuxStream(stream, sink, sink);
-        stream.on('end', resolve);
+        stream.on('end', () => ((ended = true), resolve()));
         stream.on('error', () => resolve());
       }),
     () => {},
   );
   return {
-    // The stream ends when the container stops; don't wait for it forever if the engine keeps it open.
+    // Podman sometimes keeps a follow stream open after the container exits: rather than wait for
+    // it, read the whole (stopped) container's output once.
     finish: async () => {
-      await Promise.race([done, new Promise((r) => setTimeout(r, 2000))]);
-      return log;
+      await Promise.race([done, new Promise((r) => setTimeout(r, 150))]);
+      if (ended) return log;
+      const all = (await container.logs({ follow: false, stdout: true, stderr: true }).catch(() => null)) as Buffer | null;
+      return all ? demuxBuffer(all).slice(-16_000) : log;
     },
   };
+}
+
+// Docker's multiplexed log format: frames of [stream, 0, 0, 0, size (uint32 BE)] + payload.
+function demuxBuffer(buf: Buffer): string {
+  let out = '';
+  for (let i = 0; i + 8 <= buf.length; ) {
+    const size = buf.readUInt32BE(i + 4);
+    out += buf.subarray(i + 8, i + 8 + size).toString();
+    i += 8 + size;
+  }
+  return out;
 }
