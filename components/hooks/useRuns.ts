@@ -92,6 +92,24 @@ export function useExecution(id: number) {
   return useQuery({ queryKey: queryKeys.executions.detail(id), queryFn: () => fetchJson<ExecutionDetail>(`/api/executions/${id}`) });
 }
 
+// GET /api/jobs?notebook=:id — a notebook's jobs, polled while one waits or runs; when the last
+// one finishes, its executions are fetched again.
+export function useNotebookJobs(notebookId: number) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.runs.jobs({ notebook: notebookId }),
+    queryFn: async () => {
+      const page = await fetchJson<JobPage>(`/api/jobs?notebook=${notebookId}&state=all&pageSize=20`);
+      const prev = client.getQueryData<JobPage>(queryKeys.runs.jobs({ notebook: notebookId }));
+      if (prev && unfinished(prev) > unfinished(page)) void client.invalidateQueries({ queryKey: queryKeys.executions.ofNotebook(notebookId) });
+      return page;
+    },
+    refetchInterval: (q) => (q.state.data && unfinished(q.state.data) > 0 ? LIVE_MS : false),
+  });
+}
+
+const unfinished = (p: JobPage) => p.items.filter((j) => j.state === 'created' || j.state === 'retry' || j.state === 'active').length;
+
 // GET /api/executions?notebook=:id
 export function useNotebookExecutions(notebookId: number) {
   return useQuery({

@@ -1,7 +1,8 @@
 'use client';
 import Link from 'next/link';
-import { useNotebookExecutions } from '@/components/hooks/useRuns';
-import { StatusBadge } from './Badges';
+import { useNotebookExecutions, useNotebookJobs } from '@/components/hooks/useRuns';
+import { JobStateBadge, StatusBadge } from './Badges';
+import { ReproduceButton } from './ReproduceButton';
 import { formatDuration } from './format';
 
 /**
@@ -15,7 +16,9 @@ export function NotebookReproductions({ notebookId }: { notebookId: number }) {
   const producedBy = all.find((r) => r.executedNotebookId === notebookId);
   const reproducedFrom = producedBy?.notebookId;
   const rows = producedBy ? [producedBy] : all;
-  if (rows.length === 0) return null;
+  const jobs = useNotebookJobs(notebookId);
+  const pending = (jobs.data?.items ?? []).filter((j) => j.state === 'created' || j.state === 'retry' || j.state === 'active');
+  if (rows.length === 0 && pending.length === 0) return null;
   return (
     <div className="panel" style={{ marginBottom: 16 }} data-testid="reproductions">
       {reproducedFrom ? (
@@ -32,7 +35,13 @@ export function NotebookReproductions({ notebookId }: { notebookId: number }) {
       ) : (
         <>
           <div className="section-title" style={{ marginTop: 0 }}>Reproductions</div>
-          <table className="list">
+          {pending.map((j) => (
+            <p key={j.id} className="row" style={{ margin: '0 0 8px' }} data-testid="pending-job">
+              <JobStateBadge state={j.state} /> <span className="sub">{j.executor}{j.workerHost ? ` on ${j.workerHost}` : ''}</span>
+              <Link href={`/runs?job=${j.id}`}>{j.state === 'active' ? 'live log →' : 'on Runs →'}</Link>
+            </p>
+          ))}
+          {rows.length > 0 && <table className="list">
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} data-execution={r.id}>
@@ -52,9 +61,19 @@ export function NotebookReproductions({ notebookId }: { notebookId: number }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table>}
         </>
       )}
     </div>
   );
+}
+
+/**
+ * The notebook page's Reproduce button: shown for imported originals, not for an executed notebook
+ * (a reproduction is not reproduced again; its original is).
+ */
+export function NotebookReproduceButton({ notebookId }: { notebookId: number }) {
+  const { data } = useNotebookExecutions(notebookId);
+  if (!data || data.executions.some((r) => r.executedNotebookId === notebookId)) return null;
+  return <ReproduceButton target={{ notebookIds: [notebookId] }} />;
 }

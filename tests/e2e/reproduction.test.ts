@@ -147,5 +147,25 @@ describe.skipIf(chromiumMissing() || !hasPython)('reproducing notebooks from the
     expect(await rows.count()).toBe(1);
     expect(squash(await rows.innerText())).toContain('ok');
     await screenshot(page, 'notebook-reproductions');
+
+    // Reproducing it again from its page: the job shows there while it waits and runs, then its result.
+    await page.getByTestId('reproduce').click();
+    await expect.poll(async () => squash(await page.getByTestId('reproduce-result').innerText()), { timeout: 15_000 }).toMatch(/^1 queued/);
+    await page.getByTestId('pending-job').first().waitFor({ timeout: 10_000 });
+    await expect.poll(() => rows.count(), { timeout: 120_000, interval: 1000 }).toBe(2);
+    await page.getByTestId('pending-job').first().waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('marks an executed notebook as a reproduction of its original, without a Reproduce button', async () => {
+    const { items } = await api<Jobs>(app, '/api/jobs');
+    const ok = items.find((j) => j.status === 'ok')!;
+    const detail = await api<{ executedNotebookId: number | null; notebookId: number }>(app, `/api/executions/${ok.executionId}`);
+    expect(detail.executedNotebookId).toBeTruthy();
+    await page.goto(url(`/notebooks/${detail.executedNotebookId}`));
+    const box = page.getByTestId('reproductions');
+    await box.waitFor();
+    expect(squash(await box.innerText())).toMatch(/^This notebook is a reproduction: the executed version of the original notebook \(execution #\d+, ok\)\.$/);
+    expect(await box.getByRole('link', { name: 'the original notebook' }).getAttribute('href')).toBe(`/notebooks/${detail.notebookId}`);
+    expect(await page.getByTestId('reproduce').count()).toBe(0);
   });
 });

@@ -8,8 +8,7 @@ import { CodeBlock } from '@/components/notebook/CodeBlock';
 import { Output, type OutputVisualisation } from '@/components/notebook/Output';
 import type { NbOutput } from '@/lib/notebooks/types';
 import { KaggleMeta } from '@/components/notebook/KaggleMeta';
-import { ReproduceButton } from '@/components/runs/ReproduceButton';
-import { NotebookReproductions } from '@/components/runs/NotebookReproductions';
+import { NotebookReproduceButton, NotebookReproductions } from '@/components/runs/NotebookReproductions';
 
 export function NotebookView({ id }: { id: number }) {
   const { data, error, isPending } = useNotebook(id);
@@ -41,7 +40,7 @@ export function NotebookView({ id }: { id: number }) {
           </div>
         </div>
         <div className="row">
-          {data.status === 'imported' && <ReproduceButton target={{ notebookIds: [data.id] }} />}
+          {data.status === 'imported' && <NotebookReproduceButton notebookId={data.id} />}
           {data.visualisationCount > 0 && (
             <Link className="btn" href={`/visualisations?notebook=${data.id}`}>
               Its visualisations →
