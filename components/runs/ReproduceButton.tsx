@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import { useReproduce, type ReproduceTarget } from '@/components/hooks/useRuns';
 
 /**
@@ -8,6 +9,7 @@ import { useReproduce, type ReproduceTarget } from '@/components/hooks/useRuns';
  */
 export function ReproduceButton({ target, label = 'Reproduce', disabled, primary }: { target: ReproduceTarget; label?: string; disabled?: boolean; primary?: boolean }) {
   const reproduce = useReproduce();
+  const onRuns = usePathname() === '/runs';
   const r = reproduce.data;
   return (
     <span className="row" style={{ gap: 8, flexWrap: 'wrap' }}>
@@ -16,7 +18,8 @@ export function ReproduceButton({ target, label = 'Reproduce', disabled, primary
       </button>
       {r && (
         <span className="sub" role="status" data-testid="reproduce-result">
-          {r.queued.length} queued{r.alreadyQueued.length ? `, ${r.alreadyQueued.length} already waiting or running` : ''} · <Link href="/runs">watch on Runs →</Link>
+          {r.queued.length} queued{r.alreadyQueued.length ? `, ${r.alreadyQueued.length} already waiting or running` : ''}
+          {!onRuns && <> · <Link href="/runs">watch on Runs →</Link></>}
         </span>
       )}
       {reproduce.error && (

@@ -168,4 +168,34 @@ describe.skipIf(chromiumMissing() || !hasPython)('reproducing notebooks from the
     expect(await box.getByRole('link', { name: 'the original notebook' }).getAttribute('href')).toBe(`/notebooks/${detail.notebookId}`);
     expect(await page.getByTestId('reproduce').count()).toBe(0);
   });
+
+  it('pauses the queue, cancels and retries a waiting job, and resumes', async () => {
+    await page.goto(url('/runs'));
+    await page.getByTestId('pause').click();
+    const depth = page.getByTestId('queue-depth');
+    await depth.getByText('queue paused').waitFor();
+    await page.getByRole('button', { name: 'Reproduce all notebooks' }).click();
+    await expect.poll(async () => squash(await page.getByTestId('reproduce-result').innerText()), { timeout: 15_000 }).toMatch(/^2 queued/);
+
+    // Paused: the jobs wait, however long the worker polls.
+    const waitingRows = page.locator('table[data-testid="jobs"] tr[data-state="created"]');
+    await expect.poll(() => waitingRows.count(), { timeout: 10_000 }).toBe(2);
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(await waitingRows.count()).toBe(2);
+    expect(await depth.locator('[data-state="active"] strong').innerText()).toBe('0');
+    await screenshot(page, 'runs-paused');
+
+    const job = await waitingRows.first().getAttribute('data-job');
+    const row = page.locator(`table[data-testid="jobs"] tr[data-job="${job}"]`);
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('cancelled');
+    await row.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('created');
+
+    // P resumes (the keyboard shortcut), and both run to the end.
+    await page.keyboard.press('p');
+    await depth.getByText('queue paused').waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(async () => (await api<Stats>(app, '/api/jobs/stats')).depth, { timeout: 120_000, interval: 1000 }).toMatchObject({ created: 0, retry: 0, active: 0 });
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('completed');
+  });
 });
