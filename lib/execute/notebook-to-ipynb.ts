@@ -10,7 +10,7 @@ import { AppError } from '../errors';
  * markdown without our marker.
  */
 export async function notebookToIpynb(db: Db, notebookId: number): Promise<{ bytes: Uint8Array; cells: Array<{ position: number; cellType: string; executionCount: number | null; source: string }> }> {
-  const [nb] = await db.select({ metadata: notebooks.metadata, minor: notebooks.nbformatMinor }).from(notebooks).where(eq(notebooks.id, notebookId));
+  const [nb] = await db.select({ metadata: notebooks.metadata }).from(notebooks).where(eq(notebooks.id, notebookId));
   if (!nb) throw new AppError('not_found', `No notebook ${notebookId}.`);
   const rows = await db
     .select({ position: cells.position, cellType: cells.cellType, source: cells.source, metadata: cells.metadata, executionCount: cells.executionCount })
@@ -19,7 +19,7 @@ export async function notebookToIpynb(db: Db, notebookId: number): Promise<{ byt
     .orderBy(asc(cells.position));
   const json = {
     nbformat: 4,
-    nbformat_minor: Math.max(nb.minor, 4),
+    nbformat_minor: 4, // 4.5 would require cell ids, which are not stored
     metadata: nb.metadata,
     cells: rows.map((c) => {
       const { [V3_HEADING_KEY]: _heading, ...metadata } = c.metadata as Record<string, unknown>;

@@ -91,6 +91,8 @@ describe.skipIf(!available)('reproduction jobs through a worker (host executor)'
     const broken = rows.find((r) => r.notebookId === failing.notebookId)!;
     expect(broken).toMatchObject({ status: 'exception', failingCell: 1, exceptionType: 'ModuleNotFoundError' });
     expect(broken.exceptionMessage).toContain('module_that_is_not_there');
+    expect(broken.log).toMatch(/\[vizmine\] cell 1: [\d.]+ s — ModuleNotFoundError/);
+    expect(broken.log).not.toContain('MissingIDFieldWarning');
 
     const jobs = await store.db.execute<{ state: string; output: { executionId: number } }>(sql`select state, output from pgboss.job where name = 'reproduce-host'`);
     expect(jobs.map((j) => j.state)).toEqual(['completed', 'completed']);

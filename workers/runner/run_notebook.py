@@ -36,6 +36,12 @@ def main():
 
     def on_executed(cell, cell_index, execute_reply):
         durations[cell_index] = round(time.monotonic() - started.get(cell_index, time.monotonic()), 4)
+        # A live log for the monitoring page: one line per cell, and the error of a failing one.
+        errors = [o for o in cell.get('outputs', []) if o.get('output_type') == 'error']
+        line = f'[vizmine] cell {cell_index}: {durations[cell_index]:.2f} s'
+        if errors:
+            line += f" — {errors[0].get('ename')}: {str(errors[0].get('evalue'))[:300]}"
+        print(line, file=sys.stderr, flush=True)
 
     client = NotebookClient(nb, timeout=a.cell_timeout, kernel_name='python3', allow_errors=True,
                             resources={'metadata': {'path': workdir}},
