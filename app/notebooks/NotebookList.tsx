@@ -22,6 +22,7 @@ export function NotebookList() {
     sort: params.get('sort') ?? 'imported',
     dir: params.get('dir') ?? 'desc',
     status: params.get('status') ?? 'all',
+    origin: params.get('origin') ?? 'originals',
     page: Number(params.get('page') ?? 1),
   };
   const [search, setSearch] = useState(state.q);
@@ -64,6 +65,11 @@ export function NotebookList() {
               </button>
             </>
           )}
+          <select aria-label="origin" value={state.origin} onChange={(e) => set({ origin: e.target.value })}>
+            <option value="originals">Originals</option>
+            <option value="reproductions">Reproductions</option>
+            <option value="all">Originals and reproductions</option>
+          </select>
           <select aria-label="status" value={state.status} onChange={(e) => set({ status: e.target.value })}>
             <option value="all">All</option>
             <option value="imported">Imported</option>
@@ -77,7 +83,7 @@ export function NotebookList() {
       ) : isPending ? (
         <Skeleton height={40} count={8} />
       ) : data.total === 0 ? (
-        state.q || state.status !== 'all' ? (
+        state.q || state.status !== 'all' || state.origin !== 'originals' ? (
           <EmptyState title="No notebook matches">Try another search or status.</EmptyState>
         ) : (
           <EmptyState title="No notebooks yet" action={{ href: '/import', label: 'Import notebooks' }}>

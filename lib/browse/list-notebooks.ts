@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notebooks } from '../db/schema';
 import type { NotebookQuery } from './schemas';
@@ -15,6 +15,8 @@ export async function listNotebooks(db: Db, q: NotebookQuery) {
   const where: SQL[] = [];
   if (q.q) where.push(ilike(notebooks.title, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (q.status !== 'all') where.push(eq(notebooks.status, q.status));
+  if (q.origin === 'originals') where.push(isNull(notebooks.reproducedFrom));
+  if (q.origin === 'reproductions') where.push(isNotNull(notebooks.reproducedFrom));
   const order = q.dir === 'asc' ? asc(SORT[q.sort]) : desc(SORT[q.sort]);
   const [items, [{ total }]] = await Promise.all([
     db

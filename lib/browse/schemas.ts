@@ -25,6 +25,8 @@ export const notebookQuery = z.object({
   sort: z.enum(['title', 'imported', 'cells', 'visualisations', 'errors']).default('imported'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   status: z.enum(['imported', 'rejected', 'all']).default('all'),
+  // Executed notebooks (reproductions) are listed from their original's page unless asked for.
+  origin: z.enum(['originals', 'reproductions', 'all']).default('originals'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

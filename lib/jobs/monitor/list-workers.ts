@@ -2,8 +2,10 @@ import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { notebooks, runningJobs, workers, type ExecutorKind } from '../../db/schema';
 
+import { WORKER_STALE_AFTER_S } from '../worker-registry';
+
 /** A worker is stale when it has not sent a heartbeat for this long and did not say it stopped. */
-export const STALE_AFTER_SECONDS = 30;
+export const STALE_AFTER_SECONDS = WORKER_STALE_AFTER_S;
 // Stopped workers stay listed (greyed) for a day, so a crash or restart can still be traced.
 const KEEP_STOPPED_HOURS = 24;
 
