@@ -2,3 +2,4 @@ export * from './notebooks';
 export * from './visualisations';
 export * from './kaggle';
 export * from './meta-kaggle';
+export * from './coding';
