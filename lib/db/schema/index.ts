@@ -3,3 +3,4 @@ export * from './visualisations';
 export * from './kaggle';
 export * from './meta-kaggle';
 export * from './coding';
+export * from './auth';
