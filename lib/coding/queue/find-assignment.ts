@@ -8,9 +8,10 @@ export type OwnAssignment = Awaited<ReturnType<typeof findOwnAssignment>>;
 /**
  * The caller's own assignment with its item and sample. Another coder's assignment is "not found",
  * exactly like one that does not exist, so ids reveal nothing. `lock` takes the row FOR UPDATE, so
- * one coder's overlapping autosaves apply one after the other.
+ * one coder's overlapping autosaves apply one after the other. `userId` null finds anyone's (for
+ * a supervisor's review, after their own access check).
  */
-export async function findOwnAssignment(db: Db, userId: string, assignmentId: number, opts: { lock?: boolean } = {}) {
+export async function findOwnAssignment(db: Db, userId: string | null, assignmentId: number, opts: { lock?: boolean } = {}) {
   const query = db
     .select({
       assignment: assignments,
@@ -23,7 +24,7 @@ export async function findOwnAssignment(db: Db, userId: string, assignmentId: nu
     .from(assignments)
     .innerJoin(sampleItems, eq(sampleItems.id, assignments.sampleItemId))
     .innerJoin(samples, eq(samples.id, sampleItems.sampleId))
-    .where(and(eq(assignments.id, assignmentId), eq(assignments.userId, userId)));
+    .where(userId === null ? eq(assignments.id, assignmentId) : and(eq(assignments.id, assignmentId), eq(assignments.userId, userId)));
   const [row] = opts.lock ? await query.for('update', { of: assignments }) : await query;
   if (!row) throw new AppError('not_found', `You have no assignment ${assignmentId}: it may belong to another coder, or the sample was deleted.`);
   return row;

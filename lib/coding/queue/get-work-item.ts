@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import type { SessionUser } from '../../auth/session';
 import { assignments, codes, codings, sampleItems, users, type Code } from '../../db/schema';
 import { getVisualisation } from '../../browse/get-visualisation';
+import { AppError } from '../../errors';
 import { requireStudyAccess } from '../access';
 import { canSeeOthersCodings } from './can-see-others';
 import { findOwnAssignment } from './find-assignment';
@@ -13,26 +14,28 @@ import { findOwnAssignment } from './find-assignment';
  * previous/next assignments in the sample, and others' codings only when the blind rule allows.
  */
 export async function getWorkItem(db: Db, user: SessionUser, assignmentId: number) {
-  const own = await findOwnAssignment(db, user.id, assignmentId);
-  const { role } = await requireStudyAccess(db, user, own.studyId, 'code');
+  const { own, role } = await openAssignment(db, user, assignmentId);
   const a = own.assignment;
+  const owner = a.userId;
 
   const [vis, studyCodes, mine, prev, next, nextPending] = await Promise.all([
     getVisualisation(db, own.visualisationId, {}),
     db.select().from(codes).where(and(eq(codes.studyId, own.studyId), eq(codes.status, 'active'))),
-    db.select({ id: codings.id, codeId: codings.codeId, region: codings.region, memo: codings.memo }).from(codings).where(and(eq(codings.sampleItemId, a.sampleItemId), eq(codings.userId, user.id))).orderBy(asc(codings.id)),
-    neighbour(db, user.id, own.sampleId, a.position, 'prev'),
-    neighbour(db, user.id, own.sampleId, a.position, 'next'),
-    nextPendingAfter(db, user.id, own.sampleId, a.position, a.id),
+    db.select({ id: codings.id, codeId: codings.codeId, region: codings.region, memo: codings.memo }).from(codings).where(and(eq(codings.sampleItemId, a.sampleItemId), eq(codings.userId, owner))).orderBy(asc(codings.id)),
+    neighbour(db, owner, own.sampleId, a.position, 'prev'),
+    neighbour(db, owner, own.sampleId, a.position, 'next'),
+    nextPendingAfter(db, owner, own.sampleId, a.position, a.id),
   ]);
 
   const visible = await canSeeOthersCodings(db, { userId: user.id, studyRole: role }, { sampleItemId: a.sampleItemId, blind: own.blind });
+  // A supervisor who codes this item too must not read a fellow coder's work through review.
+  if (owner !== user.id && !visible) throw new AppError('forbidden', 'You code this item yourself: other coders\' work on it stays hidden until every coder has submitted it.');
   const coders = await db
     .select({ userId: assignments.userId, status: assignments.status, name: users.name })
     .from(assignments)
     .leftJoin(users, eq(users.id, assignments.userId))
-    .where(and(eq(assignments.sampleItemId, a.sampleItemId), ne(assignments.userId, user.id)));
-  const others = visible ? await othersCodings(db, a.sampleItemId, user.id, coders) : null;
+    .where(and(eq(assignments.sampleItemId, a.sampleItemId), ne(assignments.userId, owner)));
+  const others = visible ? await othersCodings(db, a.sampleItemId, owner, coders) : null;
 
   const { prevId: _p, nextId: _n, duplicates: _d, ...visualisation } = vis;
   return {
@@ -40,6 +43,9 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
     sample: { id: own.sampleId, name: own.sampleName, blind: own.blind },
     studyId: own.studyId,
     studyRole: role,
+    // A supervisor reviewing a coder's item sees it read-only; the coder is named.
+    readOnly: owner !== user.id,
+    coderId: owner,
     visualisation,
     codes: codebookOrder(studyCodes),
     mine,
@@ -50,6 +56,22 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
     nextId: next,
     nextPendingId: nextPending,
   };
+}
+
+/**
+ * My own assignment; or, for a supervisor or admin of its study who is not its coder, anyone's,
+ * read-only. To everyone else another coder's assignment does not exist (404), like a missing one.
+ */
+async function openAssignment(db: Db, user: SessionUser, assignmentId: number) {
+  const any = await findOwnAssignment(db, null, assignmentId);
+  if (any.assignment.userId === user.id) return { own: any, role: (await requireStudyAccess(db, user, any.studyId, 'code')).role };
+  try {
+    const { role } = await requireStudyAccess(db, user, any.studyId, 'manage');
+    return { own: any, role };
+  } catch (e) {
+    if (e instanceof AppError && (e.code === 'forbidden' || e.code === 'not_found')) throw new AppError('not_found', `You have no assignment ${assignmentId}: it may belong to another coder, or the sample was deleted.`);
+    throw e;
+  }
 }
 
 /** Applicable codes depth-first in codebook order, each with its category path, e.g. "Model › Loss curve". */
