@@ -29,4 +29,15 @@ export const queryKeys = {
   settings: {
     kaggle: () => ['settings', 'kaggle'] as const,
   },
+  // Coding: a study's samples (and their previews), my queue, one assignment's work item.
+  samples: {
+    all: () => ['samples'] as const,
+    list: (studyId: number) => ['samples', 'list', studyId] as const,
+    preview: (studyId: number, params: Record<string, unknown>) => ['samples', 'preview', studyId, params] as const,
+  },
+  coding: {
+    all: () => ['coding'] as const,
+    queue: (params: Record<string, unknown>) => ['coding', 'queue', params] as const,
+    item: (assignmentId: number) => ['coding', 'item', assignmentId] as const,
+  },
 };
