@@ -1,5 +1,8 @@
-// CONTRACT (to be implemented by the auth/studies work): what a user may do in a study.
+// What a user may do in a study.
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { studies, studyMembers } from '../db/schema/coding';
+import { AppError } from '../errors';
 import type { SessionUser } from '../auth/session';
 
 /**
@@ -12,6 +15,15 @@ import type { SessionUser } from '../auth/session';
 export type StudyNeed = 'read' | 'code' | 'manage';
 
 export async function requireStudyAccess(db: Db, user: SessionUser, studyId: number, need: StudyNeed): Promise<{ role: 'admin' | 'supervisor' | 'coder' }> {
-  void db; void user; void studyId; void need;
-  throw new Error('requireStudyAccess: not implemented yet');
+  const [row] = await db
+    .select({ id: studies.id, role: studyMembers.role })
+    .from(studies)
+    .leftJoin(studyMembers, and(eq(studyMembers.studyId, studies.id), eq(studyMembers.userId, user.id)))
+    .where(eq(studies.id, studyId));
+  const notFound = new AppError('not_found', `There is no study ${studyId}, or you are not a member of it.`);
+  if (!row) throw notFound;
+  if (user.role === 'admin') return { role: 'admin' };
+  if (!row.role) throw notFound;
+  if (need === 'manage' && row.role !== 'supervisor') throw new AppError('forbidden', 'Only the study\'s supervisors can do this.');
+  return { role: row.role };
 }
