@@ -40,4 +40,14 @@ export const queryKeys = {
     queue: (params: Record<string, unknown>) => ['coding', 'queue', params] as const,
     item: (assignmentId: number) => ['coding', 'item', assignmentId] as const,
   },
+  // Accounts and studies: the signed-in user, all users (admins), studies and their members.
+  session: () => ['session'] as const,
+  users: {
+    all: () => ['users'] as const,
+  },
+  studies: {
+    all: () => ['studies'] as const,
+    list: () => ['studies', 'list'] as const,
+    detail: (id: number) => ['studies', 'detail', id] as const,
+  },
 };
