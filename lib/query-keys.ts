@@ -50,4 +50,12 @@ export const queryKeys = {
     list: () => ['studies', 'list'] as const,
     detail: (id: number) => ['studies', 'detail', id] as const,
   },
+  // Agreement and the supervisor dashboard: figures per study/sample, disagreements, one item under review.
+  agreement: {
+    all: () => ['agreement'] as const,
+    report: (params: Record<string, unknown>) => ['agreement', 'report', params] as const,
+    disagreements: (params: Record<string, unknown>) => ['agreement', 'disagreements', params] as const,
+    item: (sampleItemId: number) => ['agreement', 'item', sampleItemId] as const,
+  },
+  progress: (studyId: number) => ['progress', studyId] as const,
 };
