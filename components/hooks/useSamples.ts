@@ -7,14 +7,12 @@ import type { listSamples } from '@/lib/coding/samples/list-samples';
 import type { SamplePreview } from '@/lib/coding/samples/preview-sample';
 import type { assignSample } from '@/lib/coding/samples/assign-sample';
 import type { assignInput, createSampleInput, sampleDefinition } from '@/lib/coding/samples/schemas';
-import type { Member } from '@/lib/coding/studies/schemas';
 import type { Api, Jsonified } from './types';
 
 export type SampleSummary = Api<typeof listSamples>[number];
 export type SampleDefinitionInput = z.input<typeof sampleDefinition>;
 export type CreateSampleBody = z.input<typeof createSampleInput>;
 export type AssignBody = z.input<typeof assignInput>;
-export type StudyMemberRow = Jsonified<Member>;
 
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -55,13 +53,5 @@ export function useAssignSample(studyId: number) {
     mutationFn: ({ sampleId, ...body }: AssignBody & { sampleId: number }) =>
       fetchJson<Api<typeof assignSample>>(`/api/studies/${studyId}/samples/${sampleId}/assign`, json('POST', body)),
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: queryKeys.samples.list(studyId) }), client.invalidateQueries({ queryKey: queryKeys.coding.all() })]),
-  });
-}
-
-// GET /api/studies/:id/members — whom a sample can be assigned to
-export function useAssignableMembers(studyId: number) {
-  return useQuery({
-    queryKey: ['studies', 'members', studyId] as const,
-    queryFn: () => fetchJson<StudyMemberRow[]>(`/api/studies/${studyId}/members`),
   });
 }
