@@ -57,7 +57,7 @@ export function buildProjectXml(data: ProjectData): string {
     const selections = [...groups.entries()].map(([key, cs]) => {
       const px = regionToPixels(cs[0].region, s.width, s.height);
       const creator = cs[0].consensus ? CONSENSUS_USER : cs[0].userId;
-      const name = `${creator === CONSENSUS_USER ? 'Consensus' : creator}: ${cs[0].region ? 'region' : 'whole image'}`;
+      const name = `${creator === CONSENSUS_USER ? 'Consensus' : (data.userNames.get(creator) ?? creator)}: ${cs[0].region ? 'region' : 'whole image'}`;
       return [
         `      <PictureSelection${attrs({ guid: guidFor('selection', `${s.visualisationId}|${key}`), name, ...px, creatingUser: userGuid(creator), creationDateTime: iso(cs[0].createdAt) })}>`,
         ...cs.map((c) => codingXml(c, '        ')),
@@ -65,7 +65,7 @@ export function buildProjectXml(data: ProjectData): string {
       ].join('\n');
     });
     const memoRefs = s.memos.map((m) => {
-      const note = { guid: guidFor('note', `memo:${s.visualisationId}:${m.userId}`), userId: m.userId, at: m.at, text: m.memo, name: `Memo by ${m.userId}` };
+      const note = { guid: guidFor('note', `memo:${s.visualisationId}:${m.userId}`), userId: m.userId, at: m.at, text: m.memo, name: `Memo by ${data.userNames.get(m.userId) ?? m.userId}` };
       notes.push(note);
       return `      <NoteRef${attrs({ targetGUID: note.guid })}/>`;
     });
@@ -79,7 +79,7 @@ export function buildProjectXml(data: ProjectData): string {
     '<?xml version="1.0" encoding="utf-8"?>',
     `<Project xmlns="urn:QDA-XML:project:1.0"${attrs({ name: study.name, origin: 'vizmine', creatingUserGUID: userGuid(study.createdBy), creationDateTime: iso(study.createdAt), modifiedDateTime: iso(new Date()) })}>`,
   ];
-  if (users.length) out.push('  <Users>', ...users.map((u) => `    <User${attrs({ guid: userGuid(u), name: u === CONSENSUS_USER ? 'Consensus' : u, id: u })}/>`), '  </Users>');
+  if (users.length) out.push('  <Users>', ...users.map((u) => `    <User${attrs({ guid: userGuid(u), name: u === CONSENSUS_USER ? 'Consensus' : (data.userNames.get(u) ?? u), id: u })}/>`), '  </Users>');
   if (data.codes.some((c) => c.status !== 'merged')) out.push('  <CodeBook>', '    <Codes>', codesXml(data.codes, '      '), '    </Codes>', '  </CodeBook>');
   if (sources.length) out.push('  <Sources>', ...sources, '  </Sources>');
   if (notes.length) {

@@ -1,5 +1,6 @@
 import type { CodeSnapshot } from '../coding/codebook/snapshot';
 import { buildTree, type CodeNode } from '../coding/codebook/tree';
+import { AppError } from '../errors';
 import { formatDescription } from './description';
 import { guidFor } from './guid';
 import { attrs, xmlEscape } from './xml';
@@ -22,11 +23,12 @@ export function codesXml(codes: CodeSnapshot[], indent = '  '): string {
 
 /** The codebook as a REFI-QDA codebook file (.qdc, namespace urn:QDA-XML:codebook:1.0). */
 export function exportQdc(codes: CodeSnapshot[], opts: { origin?: string } = {}): string {
+  // The schema wants at least one Code.
+  if (!codes.some((c) => c.status !== 'merged')) throw new AppError('conflict', 'The codebook is empty; add codes before exporting it as a REFI-QDA codebook.');
   const body = codesXml(codes, '    ');
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"${attrs({ origin: opts.origin ?? 'vizmine' })}>`,
-    // The schema wants at least one Code: an empty codebook is refused by the caller.
     '  <Codes>',
     body,
     '  </Codes>',

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { assignments, blobs, codings, consensusCodings, notebooks, sampleItems, samples, studies, studyMembers, visualisations, type Region } from '../db/schema';
+import { assignments, blobs, codings, consensusCodings, notebooks, sampleItems, samples, studies, studyMembers, users, visualisations, type Region } from '../db/schema';
 import { AppError } from '../errors';
 import { getCodebook } from '../coding/codebook/get-codebook';
 import type { CodeSnapshot } from '../coding/codebook/snapshot';
@@ -30,6 +30,8 @@ export interface ProjectData {
   study: { id: number; name: string; description: string; createdBy: string; createdAt: Date };
   codes: CodeSnapshot[];
   userIds: string[];
+  /** Account names by id (accounts deleted since are named by their id). */
+  userNames: Map<string, string>;
   sources: ProjectSource[];
   /** Coded visualisations without a stored image (plotly, HTML…), left out of the project. */
   skippedWithoutImage: number;
@@ -100,5 +102,6 @@ export async function readProjectData(db: Db, studyId: number): Promise<ProjectD
   }
   const members = await db.select({ userId: studyMembers.userId }).from(studyMembers).where(eq(studyMembers.studyId, studyId));
   const userIds = [...new Set([study.createdBy, ...members.map((m) => m.userId), ...all.map((c) => c.userId), ...memos.map((m) => m.userId)])].sort();
-  return { study, codes, userIds, sources, skippedWithoutImage };
+  const named = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds));
+  return { study, codes, userIds, userNames: new Map(named.map((u) => [u.id, u.name])), sources, skippedWithoutImage };
 }
