@@ -58,4 +58,12 @@ export const queryKeys = {
     item: (sampleItemId: number) => ['agreement', 'item', sampleItemId] as const,
   },
   progress: (studyId: number) => ['progress', studyId] as const,
+  // The codebook of a study: today or as of a time, its history, a diff with today, saturation.
+  codebook: {
+    all: (studyId: number) => ['codebook', studyId] as const,
+    detail: (studyId: number, at: string | null) => ['codebook', studyId, 'detail', at] as const,
+    history: (studyId: number) => ['codebook', studyId, 'history'] as const,
+    compare: (studyId: number, at: string) => ['codebook', studyId, 'compare', at] as const,
+    saturation: (studyId: number, batch: number) => ['codebook', studyId, 'saturation', batch] as const,
+  },
 };
