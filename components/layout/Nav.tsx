@@ -54,7 +54,7 @@ export function Nav() {
             Settings
           </Link>
           <Link href="/import" className={`link ${active('/import') ? 'active' : ''}`}>
-            Import notebooks
+            Import
           </Link>
         </>
       )}
