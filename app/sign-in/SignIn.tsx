@@ -1,14 +1,10 @@
 'use client';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
-import { Suspense } from 'react';
 import { useCreateFirstAccount, useFirstAccountNeeded, useSignIn } from '@/components/hooks/useSession';
 import { ErrorState, Skeleton } from '@/components/ui/States';
+import { safeNextPath } from '@/lib/auth/next-path';
 
-/** Only same-site paths: `next` comes from the URL, so it must not send people elsewhere. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 export function SignIn() {
   return (
@@ -19,7 +15,7 @@ export function SignIn() {
 }
 
 function SignInForms() {
-  const next = safeNext(useSearchParams().get('next'));
+  const next = safeNextPath(useSearchParams().get('next'));
   const first = useFirstAccountNeeded();
   // A full load afterwards, so the nav and every query start from the new session.
   const done = () => window.location.assign(next);
