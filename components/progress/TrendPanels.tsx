@@ -51,7 +51,7 @@ export function SaturationPanel({ saturation }: { saturation: Progress['saturati
     <ChartPanel
       title="Codebook size and saturation"
       spec={saturationSpec(saturation.points, { batchSize: saturation.batchSize })}
-      sub={last ? `${last.totalCodes} codes in use after ${saturation.points.reduce((n, p) => n + p.coded, 0)} coded visualisations; the last batch added ${last.newCodes}.` : undefined}
+      sub={last ? `${last.totalCodes} code${last.totalCodes === 1 ? '' : 's'} in use after ${saturation.points.reduce((n, p) => n + p.coded, 0)} coded visualisations; the last batch added ${last.newCodes}.` : undefined}
       empty={saturation.points.length === 0 ? 'No submitted codings yet: saturation shows once coders submit items.' : undefined}
     >
       <table className="list" data-testid="saturation-numbers">

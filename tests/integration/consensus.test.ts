@@ -70,7 +70,7 @@ describe('consensus: permissions and separation', () => {
       ['ben@example.org', ['Chart/line']],
     ]);
     expect(view.coders.find((c) => c.coder === 'ana@example.org')!.codings[0].region).toEqual({ x: 0.1, y: 0.1, w: 0.5, h: 0.5 });
-    expect(view.codes.map((c) => c.path)).toEqual(expect.arrayContaining(['Chart/bar', 'Chart/line', 'Chart/hist']));
+    expect(view.codes.map((c) => c.path).sort()).toEqual(['Chart/bar', 'Chart/hist', 'Chart/line']); // the category is not offered
 
     const before = await store.db.select().from(codings).where(eq(codings.sampleItemId, s.items[0]));
     const saved = await put('sup', s.items[0], { codings: [{ codeId: s.code('Chart/bar'), region: { x: 0.1, y: 0.1, w: 0.5, h: 0.5 } }] });
@@ -110,6 +110,8 @@ describe('consensus: permissions and separation', () => {
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as { error: { message: string } }).error.message).toMatch(/not in this study's codebook/);
     expect((await put('sup', s.items[0], { codings: [{ codeId: s.code('Chart/bar'), region: { x: 0.8, y: 0, w: 0.5, h: 0.2 } }] })).status).toBe(400);
+    const category = await put('sup', s.items[0], { codings: [{ codeId: s.code('Chart') }] });
+    expect(((await category.json()) as { error: { message: string } }).error.message).toMatch(/is a category, not a code/);
     const anon = await consensusRoute.PUT(new Request('http://localhost/x', { method: 'PUT', body: '{"codings":[]}' }), ctx(s.items[0]));
     expect(anon.status).toBe(401);
   });

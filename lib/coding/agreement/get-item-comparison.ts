@@ -72,6 +72,7 @@ export async function getItemComparison(db: Db, sampleItemId: number) {
       codings: a.status === 'submitted' ? individual.filter((c) => c.userId === a.userId).map(coding) : [],
     })),
     consensus: consensus.map((c) => ({ ...coding(c), decidedBy: c.decidedBy, createdAt: c.createdAt })),
-    codes: codebook.map((c) => ({ ...c, path: paths.get(c.id)! })),
+    // Categories group codes; only codes are applied (as in the coding workspace).
+    codes: codebook.filter((c) => c.kind === 'code').map((c) => ({ ...c, path: paths.get(c.id)! })),
   };
 }

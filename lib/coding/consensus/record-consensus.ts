@@ -29,6 +29,8 @@ export async function recordConsensus(db: Db, userId: string, sampleItemId: numb
       .where(and(eq(codes.studyId, item.studyId), inArray(codes.id, ids)));
     const missing = ids.filter((id) => !known.some((k) => k.id === id));
     if (missing.length) throw new AppError('bad_request', `Code ${missing.join(', ')} is not in this study's codebook; reload the codebook and choose again.`);
+    const category = known.find((k) => k.kind !== 'code');
+    if (category) throw new AppError('bad_request', `“${category.name}” is a category, not a code: choose one of its codes.`);
     const merged = known.find((k) => k.status === 'merged');
     if (merged) throw new AppError('bad_request', `“${merged.name}” was merged into another code; choose that code instead.`);
   }
