@@ -7,6 +7,7 @@ import { accounts, sessions, users, verifications } from '../db/schema/auth';
 import { authSecret } from './secret';
 
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+const SIGN_UP_CLOSED = 'Sign-up is closed: ask an admin of this vizmine to create your account.';
 
 /** Whether the install has no account yet: the next sign-up becomes its admin. */
 export async function isFirstAccount(db: Db): Promise<boolean> {
@@ -37,15 +38,20 @@ export function createAuth(db: Db, dataDir: string) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === '/sign-up/email' && !(await isFirstAccount(db))) {
-          throw new APIError('FORBIDDEN', { message: 'Sign-up is closed: ask an admin of this vizmine to create your account.' });
+          throw new APIError('FORBIDDEN', { message: SIGN_UP_CLOSED });
         }
       }),
     },
     databaseHooks: {
       user: {
         create: {
-          // The very first account administers the install, whatever created it.
-          before: async (user) => ({ data: { ...user, role: (await isFirstAccount(db)) ? 'admin' : ((user as { role?: string }).role ?? 'coder') } }),
+          // The very first account administers the install, whatever created it. Sign-up is checked
+          // again here, just before the insert, so two racing first sign-ups cannot both pass.
+          before: async (user, ctx) => {
+            const first = await isFirstAccount(db);
+            if (!first && ctx?.path === '/sign-up/email') throw new APIError('FORBIDDEN', { message: SIGN_UP_CLOSED });
+            return { data: { ...user, role: first ? 'admin' : ((user as { role?: string }).role ?? 'coder') } };
+          },
         },
       },
     },
