@@ -22,10 +22,11 @@ export interface ChangeContext {
 
 /**
  * Starts a codebook change: locks the study's row so that changes to one codebook happen one at a time
- * (sibling-name and shortcut checks stay true until commit), and loads every code of the study.
+ * (sibling-name and shortcut checks stay true until commit), and loads every code of the study. The
+ * lock is "no key update", so rows that merely refer to the study can still be written meanwhile.
  */
 export async function beginChange(tx: Tx, studyId: number, userId: string, reason = ''): Promise<{ ctx: ChangeContext; all: Code[] }> {
-  const [study] = await tx.select({ id: studies.id }).from(studies).where(eq(studies.id, studyId)).for('update');
+  const [study] = await tx.select({ id: studies.id }).from(studies).where(eq(studies.id, studyId)).for('no key update');
   if (!study) throw new AppError('not_found', `There is no study ${studyId}.`);
   const all = await tx.select().from(codes).where(eq(codes.studyId, studyId)).orderBy(codes.position, codes.id);
   return { ctx: { studyId, userId, reason: reason.trim(), changeset: crypto.randomUUID() }, all };
