@@ -83,7 +83,9 @@ function CodebookTab({ studyId, data, canManage, names }: { studyId: number; dat
   const update = useUpdateCode(studyId);
   const selected = data.codes.find((c) => c.id === selectedId) ?? null;
   const visible = useMemo(() => orderOf(data.tree), [data]);
-  const initial = useMemo(() => (mode.kind === 'new' ? draftOf(null, mode.codeKind) : draftOf(selected)), [mode, selected]);
+  // A new code's draft must not reset when the codebook refetches while it is being typed.
+  const editing = mode.kind === 'new' ? null : selected;
+  const initial = useMemo(() => (mode.kind === 'new' ? draftOf(null, mode.codeKind) : draftOf(editing)), [mode, editing]);
 
   const startNew = (codeKind: 'category' | 'code') => {
     // New codes go under the selected category (or beside the selected code).
