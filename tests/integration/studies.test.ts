@@ -88,6 +88,16 @@ describe('studies and membership', () => {
     expect(detail.members).toHaveLength(2);
   });
 
+  it('says what each member may do (requireStudyAccess)', async () => {
+    const { requireStudyAccess } = await import('../../lib/coding/access');
+    expect(await requireStudyAccess(store.db, coder.user, studyId, 'code')).toEqual({ role: 'coder' });
+    await expect(requireStudyAccess(store.db, coder.user, studyId, 'manage')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await requireStudyAccess(store.db, supervisor.user, studyId, 'manage')).toEqual({ role: 'supervisor' });
+    expect(await requireStudyAccess(store.db, admin.user, studyId, 'manage')).toEqual({ role: 'admin' });
+    await expect(requireStudyAccess(store.db, outsider.user, studyId, 'read')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(requireStudyAccess(store.db, admin.user, 99999, 'read')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('changes roles and removes members, keeping one supervisor', async () => {
     const url = `/api/studies/${studyId}/members`;
     const lastSupervisor = await membersRoute.DELETE(req(`${url}?userId=${supervisor.user.id}`, supervisor.headers, 'DELETE'), ctx(studyId));
