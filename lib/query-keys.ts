@@ -65,5 +65,6 @@ export const queryKeys = {
     history: (studyId: number) => ['codebook', studyId, 'history'] as const,
     compare: (studyId: number, at: string) => ['codebook', studyId, 'compare', at] as const,
     saturation: (studyId: number, batch: number) => ['codebook', studyId, 'saturation', batch] as const,
+    codings: (studyId: number, codeId: number) => ['codebook', studyId, 'codings', codeId] as const,
   },
 };

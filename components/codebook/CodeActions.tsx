@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useDeprecateCode, useMergeCodes, useMoveCode, useSplitCode, type CodebookCode } from '@/components/hooks/useCodebook';
 import { descendantsOf } from './tree-utils';
+import { SplitChooser, partsWithCodings, type SplitChoice } from './SplitChooser';
 
 type Action = 'move' | 'merge' | 'split' | 'deprecate';
 
@@ -13,6 +14,7 @@ export function CodeActions({ studyId, code, codes, paths, onDone }: { studyId: 
   const [mergeIds, setMergeIds] = useState<number[]>([]);
   const [parts, setParts] = useState('');
   const [keep, setKeep] = useState(false);
+  const [choice, setChoice] = useState<SplitChoice>({});
   const move = useMoveCode(studyId);
   const merge = useMergeCodes(studyId);
   const split = useSplitCode(studyId);
@@ -21,6 +23,7 @@ export function CodeActions({ studyId, code, codes, paths, onDone }: { studyId: 
   const error = { move: move.error, merge: merge.error, split: split.error, deprecate: deprecate.error }[action ?? 'move'];
   const live = codes.filter((c) => c.status !== 'merged' && c.id !== code.id);
   const inside = descendantsOf(codes, code.id);
+  const partNames = parts.split('\n').map((x) => x.trim()).filter(Boolean);
   const open = (a: Action) => {
     setAction(action === a ? null : a);
     setReason('');
@@ -35,8 +38,8 @@ export function CodeActions({ studyId, code, codes, paths, onDone }: { studyId: 
     if (action === 'move') move.mutate({ id: code.id, parentId: parent ? Number(parent) : null, reason }, { onSuccess: () => finish(`Moved “${code.name}”.`) });
     if (action === 'merge') merge.mutate({ survivorId: code.id, mergedIds: mergeIds, reason }, { onSuccess: (r) => finish(`Merged ${r.merged.length} code(s) into “${code.name}”: ${r.codingsMoved} codings and ${r.consensusMoved} consensus codings moved, ${r.duplicatesCollapsed} duplicates collapsed.`) });
     if (action === 'split') {
-      const into = parts.split('\n').map((s) => s.trim()).filter(Boolean).map((name) => ({ name }));
-      split.mutate({ id: code.id, into, keepOriginal: keep, reason }, { onSuccess: (r) => finish(`Split “${code.name}” into ${r.parts.map((p) => `“${p.name}”`).join(', ')}.`) });
+      const into = partsWithCodings(partNames, choice);
+      split.mutate({ id: code.id, into, keepOriginal: keep, reason }, { onSuccess: (r) => (setChoice({}), finish(`Split “${code.name}” into ${r.parts.map((p) => `“${p.name}”`).join(', ')}; ${r.codingsMoved + r.consensusMoved} codings moved.`)) });
     }
     if (action === 'deprecate') deprecate.mutate({ id: code.id, reason }, { onSuccess: (r) => finish(`Deprecated ${r.deprecated.length} code(s).`) });
   };
@@ -81,8 +84,9 @@ export function CodeActions({ studyId, code, codes, paths, onDone }: { studyId: 
               <div className="field">
                 <label htmlFor="cb-parts">New codes, one name per line</label>
                 <textarea id="cb-parts" rows={3} value={parts} onChange={(e) => setParts(e.target.value)} placeholder={'ROC curve\nPR curve'} />
-                <span className="hint">They are created beside “{code.name}”. Its existing codings stay on it; reassign them while coding or reviewing.</span>
+                <span className="hint">They are created beside “{code.name}”; choose below which of its codings go to each.</span>
               </div>
+              {partNames.length > 0 && <SplitChooser studyId={studyId} codeId={code.id} parts={partNames} choice={choice} onChange={setChoice} />}
               <label className="row">
                 <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> Keep “{code.name}” active (otherwise it is deprecated)
               </label>

@@ -12,6 +12,7 @@ import type { MergeResult } from '@/lib/coding/codebook/merge-codes';
 import type { SplitResult } from '@/lib/coding/codebook/split-code';
 import type { createCodeBody, mergeCodesBody, moveCodeBody, splitCodeBody, updateCodeBody } from '@/lib/coding/codebook/schemas';
 import type { SaturationPoint } from '@/lib/coding/saturation';
+import type { CodeCoding } from '@/lib/coding/codebook/list-code-codings';
 import type { CodeSnapshot } from '@/lib/coding/codebook/snapshot';
 import type { Api, Jsonified } from './types';
 
@@ -19,7 +20,7 @@ export type CodebookToday = Api<typeof getCodebook>;
 export type CodebookThen = Api<typeof getCodebookAt>;
 export type CodebookCode = CodebookToday['codes'][number];
 export type Changeset = Api<typeof listChanges>[number];
-export type { CodebookDiff, CodeSnapshot, SaturationPoint };
+export type { CodebookDiff, CodeSnapshot, SaturationPoint, CodeCoding };
 
 const base = (studyId: number) => `/api/studies/${studyId}/codebook`;
 const send = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -56,6 +57,15 @@ export function useSaturation(studyId: number, batch: number) {
     queryKey: queryKeys.codebook.saturation(studyId, batch),
     queryFn: () => fetchJson<{ batchSize: number; points: SaturationPoint[] }>(`${base(studyId)}/saturation${toQuery({ batch })}`),
     placeholderData: keepPreviousData,
+  });
+}
+
+// GET /api/studies/:id/codebook/:codeId/codings (supervisors; for choosing which codings follow a split)
+export function useCodeCodings(studyId: number, codeId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.codebook.codings(studyId, codeId),
+    queryFn: () => fetchJson<{ codings: CodeCoding[] }>(`${base(studyId)}/${codeId}/codings`),
+    enabled,
   });
 }
 

@@ -11,7 +11,7 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 describe('codebook API', () => {
   let store: TestStore;
   let sup: { user: { id: string }; headers: Headers };
-  let coder: { user: { id: string }; headers: Headers };
+  let coder: { user: { id: string; name: string }; headers: Headers };
   let outsider: { user: { id: string }; headers: Headers };
   let studyId: number;
   let api: Record<string, Record<string, Handler>>;
@@ -32,6 +32,7 @@ describe('codebook API', () => {
       code: await import(`${base}/codebook/[codeId]/route`),
       move: await import(`${base}/codebook/[codeId]/move/route`),
       split: await import(`${base}/codebook/[codeId]/split/route`),
+      codings: await import(`${base}/codebook/[codeId]/codings/route`),
       merge: await import(`${base}/codebook/merge/route`),
       history: await import(`${base}/codebook/history/route`),
       compare: await import(`${base}/codebook/compare/route`),
@@ -103,6 +104,13 @@ describe('codebook API', () => {
     await submitCoding(store.db, items[1], coder.user.id, new Date('2026-01-02T00:00:00Z'), [a.id]);
     const merged = await json(await call(sup, api.merge.POST, 'codebook/merge', { method: 'POST', body: { survivorId: a.id, mergedIds: [b.id], reason: 'same' } }));
     expect(merged.body).toMatchObject({ codingsMoved: 1, duplicatesCollapsed: 0 });
+    const listed = await json(await call(sup, api.codings.GET, `codebook/${a.id}/codings`, { codeId: a.id }));
+    expect(listed.body.codings.map((c: { id: number; visualisationId: number; consensus: boolean }) => [c.visualisationId, c.consensus]).sort()).toEqual([
+      [vis[0], false],
+      [vis[1], false],
+    ]);
+    expect(listed.body.codings.find((c: { id: number }) => c.id === c1).userName).toBe(coder.user.name);
+    expect((await call(coder, api.codings.GET, `codebook/${a.id}/codings`, { codeId: a.id })).status).toBe(403);
     const split = await json(await call(sup, api.split.POST, `codebook/${a.id}/split`, { method: 'POST', codeId: a.id, body: { reason: 'two kinds', keepOriginal: true, into: [{ name: 'Train loss', codingIds: [c1] }] } }));
     expect(split.body).toMatchObject({ codingsMoved: 1, original: { status: 'active' } });
     const sat = await json(await call(coder, api.saturation.GET, 'codebook/saturation?batch=1'));
