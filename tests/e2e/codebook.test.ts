@@ -148,8 +148,26 @@ describe.skipIf(chromiumMissing())('codebook page', () => {
     await screenshot(page, 'codebook-saturation');
   });
 
-  it('imports a CSV and exports a .qdc that validates against the REFI-QDA schema', async () => {
+  it('splits a code, sending chosen codings to the new codes', async () => {
     await page.getByRole('tab', { name: 'Codebook' }).click();
+    await page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem').filter({ hasText: 'Bar chart' }).click();
+    await page.getByRole('button', { name: 'Split…' }).click();
+    await page.getByLabel('New codes, one name per line').fill('Vertical bars\nHorizontal bars');
+    const rows = page.getByTestId('split-codings').locator('label');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(4);
+    await rows.nth(0).locator('select').selectOption({ label: '→ Vertical bars' });
+    await rows.nth(1).locator('select').selectOption({ label: '→ Horizontal bars' });
+    await page.getByLabel('Why? (required, kept in the history)').fill('orientation matters');
+    await screenshot(page, 'codebook-split');
+    await page.getByRole('button', { name: 'Split “Bar chart”' }).click();
+    await page.getByRole('status').getByText('Split “Bar chart” into “Vertical bars”, “Horizontal bars”; 2 codings moved.').waitFor();
+    const after = await api<{ codes: Array<Code & { uses: number }> }>(app, `/api/studies/${studyId}/codebook`);
+    const uses = Object.fromEntries(after.codes.map((c) => [c.name, [c.status, c.uses]]));
+    expect(uses).toMatchObject({ 'Bar chart': ['deprecated', 2], 'Vertical bars': ['active', 1], 'Horizontal bars': ['active', 1] });
+  });
+
+  it('imports a CSV and exports a .qdc that validates against the REFI-QDA schema', async () => {
     const csv = 'path,kind,name,short_definition,colour,shortcut\nPurpose,category,Purpose,Why the chart is there,#aa3377,\nPurpose / Model evaluation,code,Model evaluation,Judging a trained model,#228833,e\n';
     await page.getByTestId('codebook-import').setInputFiles({ name: 'pilot.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('status').getByText('pilot.csv: 2 created, 0 updated, 0 unchanged.').waitFor();
