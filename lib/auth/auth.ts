@@ -35,6 +35,9 @@ export function createAuth(db: Db, dataDir: string) {
     emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
     user: { additionalFields: { role: { type: 'string', required: false, defaultValue: 'coder', input: false } } },
     telemetry: { enabled: false },
+    // Behind no proxy every browser of a lab may share one address (or none is known, and better-auth
+    // then keeps one bucket for all): its default of 3 sign-ins per 10 s would lock a class out.
+    rateLimit: { customRules: { '/sign-in/email': { window: 60, max: 20 }, '/sign-up/email': { window: 60, max: 5 } } },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === '/sign-up/email' && !(await isFirstAccount(db))) {
