@@ -13,7 +13,7 @@ export async function addMember(db: Db, studyId: number, userId: string, role: S
     .from(studyMembers)
     .where(and(eq(studyMembers.studyId, studyId), eq(studyMembers.userId, userId)));
   if (current) return setMemberRole(db, studyId, userId, role);
-  await db.insert(studyMembers).values({ studyId, userId, role }).onConflictDoUpdate({ target: [studyMembers.studyId, studyMembers.userId], set: { role } });
+  await db.insert(studyMembers).values({ studyId, userId, role });
 }
 
 /** Changes a member's role; a study keeps at least one supervisor. */
