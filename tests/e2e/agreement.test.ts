@@ -102,6 +102,18 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
     expect(await value('reproduced')).toBe('not available');
     await screenshot(page, 'progress-page');
   });
+
+  it('a study nobody has coded yet says what to do, on both pages', async () => {
+    const [empty] = await store.db.insert(studies).values({ name: 'Not started', createdBy: 'nobody' }).returning();
+    await page.goto(url(`/agreement?study=${empty.id}`));
+    await page.getByRole('heading', { name: 'Nothing to compare yet' }).waitFor();
+    expect(await page.getByText('Draw a sample with an overlap').count()).toBe(1);
+    await screenshot(page, 'agreement-empty');
+    await page.goto(url(`/progress?study=${empty.id}`));
+    await page.getByText('No assignments yet: assign a sample to coders').waitFor();
+    expect(await page.getByText('No item has been submitted by two coders yet').count()).toBe(1);
+    await screenshot(page, 'progress-empty');
+  });
 });
 
 /** Vector 6 on ten real figures of the Titanic notebook: ana and ben apply Chart/bar or nothing. */

@@ -43,7 +43,7 @@ export async function getItemComparison(db: Db, sampleItemId: number) {
       .from(assignments)
       .leftJoin(users, eq(users.id, assignments.userId))
       .where(eq(assignments.sampleItemId, sampleItemId))
-      .orderBy(asc(assignments.userId)),
+      .orderBy(asc(users.email), asc(assignments.userId)),
     db.select().from(codings).where(eq(codings.sampleItemId, sampleItemId)).orderBy(asc(codings.id)),
     db.select().from(consensusCodings).where(eq(consensusCodings.sampleItemId, sampleItemId)).orderBy(asc(consensusCodings.id)),
     db

@@ -56,7 +56,7 @@ export async function listDisagreements(db: Db, scope: CodingScope, viewer: { us
       blobSha256: i.blobSha256,
       notebookRef: it.ref,
       cell: it.cell,
-      coders: [...it.coders.entries()].map(([coder, codes]) => ({ coder, codes: [...codes].sort() })),
+      coders: [...it.coders.entries()].map(([coder, codes]) => ({ coder, codes: [...codes].sort() })).sort((a, b) => a.coder.localeCompare(b.coder)),
       resolved: it.resolved,
     };
   });
