@@ -80,7 +80,13 @@ export function QueuePage() {
                     <tr key={i.assignmentId} className={`${styles.queueRow} ${i.assignmentId === next ? styles.current : ''}`} onClick={() => router.push(`/coding/${i.assignmentId}`)} data-testid="queue-item" data-status={i.status}>
                       <td className="num">{i.position + 1}</td>
                       <td>
-                        <Link href={`/coding/${i.assignmentId}`}>visualisation #{i.visualisationId}</Link> <span className="badge">{i.kind}</span>
+                        <div className="row">
+                          {i.blobSha256 && (
+                            // eslint-disable-next-line @next/next/no-img-element -- an <img> never runs an SVG's scripts
+                            <img src={`/api/blobs/${i.blobSha256}${i.hasThumbnail ? '/thumbnail' : ''}`} alt="" style={{ width: 64, height: 40, objectFit: 'contain', background: '#fff', border: '1px solid var(--border)', borderRadius: 4 }} />
+                          )}
+                          <Link href={`/coding/${i.assignmentId}`}>visualisation #{i.visualisationId}</Link> <span className="badge">{i.kind}</span>
+                        </div>
                       </td>
                       <td>
                         <span className="badge" style={i.status === 'submitted' ? { background: 'var(--ok-soft)', color: 'var(--ok)' } : undefined}>{i.status}</span>

@@ -161,6 +161,20 @@ describe('coding API', () => {
     expect(r.body.error.message).toMatch(/reopen/);
   });
 
+  it('skip is not a submission: the item stays blind, the queue counts it, and the answer names the next pending item', async () => {
+    const skip: Handler = (await import('../../app/api/coding/assignments/[id]/skip/route')).POST as never;
+    const bobItems = (await queueOf('bob')).items;
+    const target = bobItems[5];
+    const annSame = (await queueOf('ann')).items.find((i) => i.visualisationId === target.visualisationId)!;
+    await submit('ann', annSame.assignmentId);
+    const r = await call(skip, 'bob', '', { id: String(target.assignmentId) }, 'POST');
+    expect(r.body).toMatchObject({ status: 'skipped', nextPendingId: bobItems[0].assignmentId });
+    expect((await getItem('ann', annSame.assignmentId)).body.others).toBeNull();
+    const q = await call(routes.queue.GET, 'bob', `/api/coding/queue?studyId=${studyId}`, {});
+    expect(q.body.samples[0]).toMatchObject({ total: 6, skipped: 1 });
+    expect((await call(routes.queue.GET, 'bob', '/api/coding/queue?studyId=999', {})).body.items).toHaveLength(0);
+  });
+
   it('creates a code inline (open coding) that can be applied at once', async () => {
     const id = (await queueOf('ann')).items[4].assignmentId;
     const made = await call(routes.codes.POST, 'ann', '', { id: String(id) }, 'POST', { name: 'Feature importance' });
@@ -168,7 +182,7 @@ describe('coding API', () => {
     expect((await save('ann', id, { codings: [{ codeId: made.body.id }] })).status).toBe(200);
     expect((await getItem('ann', id)).body.codes.map((c: { name: string }) => c.name)).toContain('Feature importance');
     const q = await queueOf('ann');
-    expect(q.samples[0]).toMatchObject({ done: 2, left: 4 });
+    expect(q.samples[0]).toMatchObject({ done: 3, left: 3 });
     expect(q.items.find((i) => i.assignmentId === id)?.codings).toBe(1);
   });
 });
