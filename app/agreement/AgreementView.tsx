@@ -9,6 +9,7 @@ import { alphaPerCodeSpec } from '@/components/charts/specs/agreement';
 import { OverallTable, PerCodeTable } from '@/components/agreement/FiguresTable';
 import { DisagreementList } from '@/components/agreement/DisagreementList';
 import { StudyPicker, roleIn } from '@/components/agreement/StudyPicker';
+import { BySample } from '@/components/agreement/BySample';
 
 const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : null);
 
@@ -75,6 +76,7 @@ export function AgreementView() {
             <h2>Overall</h2>
             <OverallTable figures={report.overall} />
           </section>
+          {sample === null && agreement.data!.samples.length > 1 && <BySample samples={agreement.data!.samples} onPick={(id) => go(study, id)} />}
           <div className="grid-2">
             <section className="panel">
               <h2>Krippendorff&apos;s α per code</h2>

@@ -31,7 +31,7 @@ export function OverallTable({ figures }: { figures: Figures }) {
                 {r.label}
                 <div className="sub" style={{ fontSize: 12 }}>{r.what}</div>
               </td>
-              <td className="num" style={{ fontWeight: 600 }}>{formatCoefficient(figures[r.key], r.key)}</td>
+              <td className="num" style={{ fontWeight: 600, whiteSpace: 'nowrap' }}>{formatCoefficient(figures[r.key], r.key)}</td>
               <td className="num">{figures.items}</td>
               <td className="num">{figures.coders}</td>
               <td className="sub">{why ? `Undefined: ${why}.` : ''}</td>
@@ -48,7 +48,7 @@ export function PerCodeTable({ rows }: { rows: (Figures & { code: string })[] })
   const cell = (f: Figures, c: Coefficient) => {
     const why = whyUndefined(f, c);
     return (
-      <td className="num" title={why ? `Undefined: ${why}` : undefined}>
+      <td className="num" style={{ whiteSpace: 'nowrap' }} title={why ? `Undefined: ${why}` : undefined}>
         {formatCoefficient(f[c], c)}
       </td>
     );

@@ -12,7 +12,6 @@ export function whyUndefined(f: Figures, c: Coefficient): string | null {
   if (f.coders < 2) return 'fewer than two coders have submitted items here';
   if (f.items === 0) return 'no item has been submitted by two coders yet';
   if (c === 'cohenKappa' && f.coders !== 2) return `Cohen's κ is for exactly two coders (here ${f.coders}); read Fleiss' κ or α`;
-  if (c === 'fleissKappa') return 'every coder gave the same answer on every item (no variation), or items differ in their number of coders';
   return 'every coder gave the same answer on every item, so chance agreement is 1 and the coefficient is 0/0 (no variation)';
 }
 

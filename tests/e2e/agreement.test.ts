@@ -103,6 +103,24 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
     await screenshot(page, 'progress-page');
   });
 
+  it('per sample: the picker scopes the figures, and an undefined α says why', async () => {
+    // A second sample of two figures on which both coders applied Chart/bar: no variation.
+    const [second] = await store.db.insert(samples).values({ studyId: study.studyId, name: 'Second', definition: {}, createdBy: 'x' }).returning();
+    const items = await store.db.insert(sampleItems).values(study.visualisations.slice(0, 2).map((v, position) => ({ sampleId: second.id, visualisationId: v, position }))).returning();
+    const [ana, ben] = (await store.db.execute<{ id: string }>(sql`select id from users where email in ('ana@example.org', 'ben@example.org') order by email`)).map((u) => u.id);
+    for (const item of items) for (const coder of [ana, ben]) await codeItem(store.db, study, item.id, coder, ['Chart/bar']);
+    await page.goto(url(`/agreement?study=${study.studyId}`));
+    await page.getByTestId('by-sample').waitFor();
+    expect(await page.getByTestId('by-sample').locator('tbody tr').count()).toBe(2);
+    await page.getByLabel('Sample').selectOption({ label: 'Second' });
+    await page.waitForURL(new RegExp(`sample=${second.id}`));
+    const alpha = page.getByTestId('overall').locator('tr[data-coefficient="alpha"] td');
+    await page.waitForFunction(() => document.querySelector('[data-testid="overall"] tr[data-coefficient="alpha"] td:nth-child(3)')?.textContent === '2');
+    expect(await alpha.nth(1).textContent()).toBe('—');
+    expect(await alpha.nth(4).textContent()).toMatch(/Undefined: every coder gave the same answer on every item.*no variation/);
+    await screenshot(page, 'agreement-sample');
+  });
+
   it('a study nobody has coded yet says what to do, on both pages', async () => {
     const [empty] = await store.db.insert(studies).values({ name: 'Not started', createdBy: 'nobody' }).returning();
     await page.goto(url(`/agreement?study=${empty.id}`));

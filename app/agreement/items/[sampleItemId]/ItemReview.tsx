@@ -28,6 +28,16 @@ export function ItemReview({ sampleItemId }: { sampleItemId: number }) {
   const next = [...rows.slice(here + 1), ...rows.slice(0, Math.max(here, 0))].find((r) => !r.resolved && r.sampleItemId !== sampleItemId);
   const nextHref = next ? `/agreement/items/${next.sampleItemId}${study ? `?study=${study}${sample ? `&sample=${sample}` : ''}` : ''}` : null;
 
+  // ] opens the next open disagreement (a code's own key and Ctrl+Enter belong to the consensus editor).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== ']' || !nextHref || e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      router.push(nextHref);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [nextHref, router]);
+
   if (error) {
     return (
       <>
@@ -54,7 +64,7 @@ export function ItemReview({ sampleItemId }: { sampleItemId: number }) {
         </div>
         {nextHref && (
           <button className="btn" onClick={() => router.push(nextHref)}>
-            Next open disagreement →
+            Next open disagreement → <span className="kbd">]</span>
           </button>
         )}
       </div>
