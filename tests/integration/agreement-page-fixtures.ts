@@ -1,6 +1,7 @@
 // Set-up for the agreement, consensus, progress and export tests: a study whose sample items are
 // real imported figures, a codebook with categories ("Chart/bar"), and codings written straight to
 // the tables as the coding workspace would leave them (assignment submitted + its codings).
+import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { assignments, codes, codings, sampleItems, samples, studies, studyMembers, type Region } from '../../lib/db/schema';
 import type { Db } from '../../lib/db/client';
@@ -44,7 +45,8 @@ export async function seedStudy(
       parent = ids.get(key)!;
     }
   }
-  const [notebookId] = await importFigures(store, [opts.items]);
+  // Distinct source per call, so a second seeding in the same database is not a duplicate import.
+  const [notebookId] = await importFigures(store, [opts.items], `import matplotlib.pyplot as plt\nplt.plot([1, 2])  # ${crypto.randomUUID()}`);
   // The fixture notebook's figures, in cell order.
   const vis = await db.execute<{ id: number }>(sql`select id::int from visualisations where notebook_id = ${notebookId} order by cell_position`);
   const [sample] = await db.insert(samples).values({ studyId, name: opts.sampleName ?? 'Sample A', definition: {}, createdBy: opts.supervisor }).returning();

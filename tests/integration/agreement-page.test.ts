@@ -103,4 +103,20 @@ describe('agreement report from the database', () => {
     expect(points[1].alpha).toBeCloseTo(report.overall.alpha!, 12);
     expect(points[1].items).toBe(5);
   });
+
+  it('agreement over time goes weekly when coding spans more than 60 days', async () => {
+    const w = await seedStudy(store, { supervisor: 'sup', coders: ['p', 'q'], items: 2, paths: ['Chart/bar'] });
+    const start = new Date('2026-01-05T12:00:00Z');
+    const later = new Date('2026-03-16T08:00:00Z'); // 70 days on
+    await codeItem(store.db, w, w.items[0], 'p', ['Chart/bar'], { at: start });
+    await codeItem(store.db, w, w.items[0], 'q', ['Chart/bar'], { at: start });
+    await codeItem(store.db, w, w.items[1], 'p', [], { at: later });
+    await codeItem(store.db, w, w.items[1], 'q', ['Chart/bar'], { at: later });
+    const points = await agreementOverTime(store.db, { studyId: w.studyId });
+    // Weeks from 5 Jan: the first ends 11 Jan, the eleventh (days 70–76) ends 22 Mar.
+    expect(points.map((p) => [p.date, p.items, p.percentAgreement])).toEqual([
+      ['2026-01-11', 1, 1],
+      ['2026-03-22', 2, 0.5],
+    ]);
+  });
 });
