@@ -7,7 +7,7 @@ import { exportCodings, type CodingRow, type CodingScope } from '../export-codin
 
 /**
  * The agreement codings of the CLI's reader, from export rows: consensus rows left out, an empty
- * code_path is "submitted, no code". Shared by the page and the export test so both compute alike.
+ * code_path is "submitted, no code" — exactly what readCodingsCsv makes of the CSV, so page and CLI agree.
  */
 export function codingsForAgreement(rows: CodingRow[]): Coding[] {
   return rows.filter((r) => r.kind === 'individual').map((r) => ({ item: r.item, coder: r.coder, code: r.code_path || null }));
