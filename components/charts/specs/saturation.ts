@@ -13,7 +13,13 @@ export interface SaturationRow {
  * in use so far (right axis). Saturation shows as bars falling to zero while the line flattens.
  */
 export function saturationSpec(rows: SaturationRow[], opts: { batchSize: number }): VisualizationSpec {
-  const x = { field: 'batch', type: 'ordinal' as const, title: `Batch of ${opts.batchSize} coded visualisation${opts.batchSize === 1 ? '' : 's'}`, axis: { labelAngle: 0 } };
+  const x = {
+    field: 'batch',
+    type: 'ordinal' as const,
+    title: `Batch of ${opts.batchSize} coded visualisation${opts.batchSize === 1 ? '' : 's'}`,
+    axis: { labelAngle: 0 },
+    scale: { paddingInner: 0.35, paddingOuter: 0.2 },
+  };
   const tooltip = [
     { field: 'batch', title: 'Batch' },
     { field: 'coded', title: 'Visualisations' },
@@ -28,11 +34,11 @@ export function saturationSpec(rows: SaturationRow[], opts: { batchSize: number 
     data: { values: rows },
     layer: [
       {
-        mark: { type: 'bar', color: '#3559e0', cornerRadiusEnd: 3 },
+        mark: { type: 'bar', color: '#8fa6ff', cornerRadiusEnd: 3 },
         encoding: { x, y: { field: 'newCodes', type: 'quantitative', title: 'New codes in the batch', axis: { tickMinStep: 1 } }, tooltip },
       },
       {
-        mark: { type: 'line', color: '#e45756', point: true },
+        mark: { type: 'line', color: '#e45756', strokeWidth: 2, point: { filled: true, color: '#e45756', size: 50 } },
         encoding: {
           x,
           y: { field: 'totalCodes', type: 'quantitative', title: 'Codes so far', axis: { orient: 'right', tickMinStep: 1, titleColor: '#e45756' } },

@@ -25,6 +25,7 @@ const TABS: Array<[Tab, string]> = [
 
 export function CodebookPage({ studyId }: { studyId: number }) {
   const study = useStudy(studyId);
+  // Refetched when its tab opens again: codings made meanwhile change the counts of uses.
   const book = useCodebook(studyId);
   const [tab, setTab] = useState<Tab>('codebook');
   const [at, setAt] = useState(() => new Date(Date.now() - 24 * 3600_000).toISOString());
@@ -46,7 +47,7 @@ export function CodebookPage({ studyId }: { studyId: number }) {
       </div>
       <div className="cb-tabs" role="tablist">
         {TABS.map(([t, label]) => (
-          <button key={t} role="tab" aria-selected={tab === t} className={`cb-tab ${tab === t ? 'active' : ''}`} onClick={() => setTab(t)}>
+          <button key={t} role="tab" aria-selected={tab === t} className={`cb-tab ${tab === t ? 'active' : ''}`} onClick={() => (setTab(t), t === 'codebook' && void book.refetch())}>
             {label}
           </button>
         ))}
