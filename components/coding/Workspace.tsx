@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useCreateInlineCode, useSaveWork, useSetStatus, useWorkItem, type WorkItem } from '@/components/hooks/useCoding';
 import { ErrorState, Skeleton } from '@/components/ui/States';
 import type { Region } from '@/lib/db/schema/coding';
@@ -9,14 +9,11 @@ import { CodePanel } from './CodePanel';
 import { CodingList, type DraftCoding } from './CodingList';
 import { ContextPane, FigurePane } from './Panes';
 import { KeyHelp } from './KeyHelp';
-import { keyAction, nudgeRegion } from './keymap';
 import { useAutosave } from './useAutosave';
+import { useWorkspaceKeys, type Mode } from './useWorkspaceKeys';
 import styles from './coding.module.css';
 
-type Work = { codings: DraftCoding[]; memo: string; flagged: boolean };
-type Mode = 'idle' | 'search' | 'region' | 'region-choose' | 'memo-coding' | 'memo-item' | 'help';
-
-const isTyping = (t: EventTarget | null) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+export type Work = { codings: DraftCoding[]; memo: string; flagged: boolean };
 
 /** The coding workspace for one assignment: keyboard first, autosaved, blind where it must be. */
 export function Workspace({ assignmentId }: { assignmentId: number }) {
@@ -97,100 +94,12 @@ function Loaded({ data }: { data: WorkItem }) {
     createCode.mutate({ name }, { onSuccess: (code) => apply(code.id, region), onError: (e) => setNotice(`Could not create “${name}”: ${e.message}`) });
   };
 
-  // One listener for the whole page; text boxes keep their keys (Esc leaves them).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (mode === 'help') {
-        if (e.key === 'Escape' || e.key === '?') setMode('idle');
-        return;
-      }
-      if (isTyping(e.target)) {
-        if (e.key === 'Escape') (e.target as HTMLElement).blur();
-        return;
-      }
-      // A focused button or link keeps its own Enter (clicking it), never a surprise submit.
-      if ((e.key === 'Enter' || e.key === ' ') && (e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) return;
-      if (mode === 'region') {
-        if (e.key.startsWith('Arrow')) {
-          e.preventDefault();
-          setDraft((d) => nudgeRegion(d ?? { x: 0.25, y: 0.25, w: 0.5, h: 0.5 }, e.key, e.shiftKey));
-        } else if (e.key === 'Enter') {
-          e.preventDefault();
-          setMode('region-choose');
-        } else if (e.key === 'Escape') {
-          setDraft(null);
-          setMode('idle');
-        }
-        return;
-      }
-      const shortcuts = data.codes.filter((c) => c.shortcut).map((c) => ({ key: c.shortcut!, codeId: c.id }));
-      const a = keyAction(e, shortcuts);
-      if (!a) return;
-      if (mode === 'region-choose' && !['apply', 'apply-shortcut', 'search', 'escape', 'help'].includes(a.type)) return;
-      e.preventDefault();
-      const region = mode === 'region-choose' ? draft : null;
-      switch (a.type) {
-        case 'apply':
-          if (data.codes[a.index]) apply(data.codes[a.index].id, region);
-          break;
-        case 'apply-shortcut':
-          apply(a.codeId, region);
-          break;
-        case 'search':
-          if (!editable) break;
-          if (mode !== 'region-choose') setMode('search');
-          searchRef.current?.focus();
-          break;
-        case 'region':
-          if (!editable) break;
-          if (!hasImage) setNotice('Regions need a static image, and this figure has none: code the whole figure instead.');
-          else {
-            setDraft({ x: 0.25, y: 0.25, w: 0.5, h: 0.5 });
-            setMode('region');
-          }
-          break;
-        case 'memo-coding':
-          if (editable && work.codings.length) setMemoIndex(work.codings.length - 1);
-          break;
-        case 'memo-item':
-          itemMemoRef.current?.focus();
-          break;
-        case 'flag':
-          if (!data.readOnly) change((w) => ({ ...w, flagged: !w.flagged }));
-          break;
-        case 'remove-last':
-          if (editable && work.codings.length) change((w) => ({ ...w, codings: w.codings.slice(0, -1) }));
-          break;
-        case 'skip':
-          void act('skip');
-          break;
-        case 'submit':
-          void act('submit');
-          break;
-        case 'reopen':
-          if (status === 'submitted') void act('reopen');
-          break;
-        case 'prev':
-          void go(data.prevId);
-          break;
-        case 'next':
-          void go(data.nextId);
-          break;
-        case 'zoom':
-          setZoom((z) => (a.by === 0 ? 1 : Math.min(8, Math.max(1, z * (a.by === 1 ? 1.25 : 0.8)))));
-          break;
-        case 'help':
-          setMode('help');
-          break;
-        case 'escape':
-          setDraft(null);
-          setMode('idle');
-          setNotice(null);
-          break;
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  const keysOn = useWorkspaceKeys({
+    mode, draft, codes: data.codes, editable, readOnly: data.readOnly, submitted: status === 'submitted', hasImage, codingCount: work.codings.length,
+    setMode, setDraft, setNotice, setZoom, setMemoIndex, apply, change, act, go,
+    prevId: data.prevId, nextId: data.nextId,
+    focusSearch: () => searchRef.current?.focus(),
+    focusItemMemo: () => itemMemoRef.current?.focus(),
   });
 
   const codeOf = (cid: number) => data.codes.find((c) => c.id === cid);
@@ -201,7 +110,7 @@ function Loaded({ data }: { data: WorkItem }) {
   const s = autosave.state;
 
   return (
-    <>
+    <div data-testid="workspace" data-keys={keysOn ? 'on' : 'off'}>
       <div className="page-head">
         <div>
           <h1>
@@ -282,6 +191,6 @@ function Loaded({ data }: { data: WorkItem }) {
         </div>
       </div>
       {mode === 'help' && <KeyHelp onClose={() => setMode('idle')} />}
-    </>
+    </div>
   );
 }

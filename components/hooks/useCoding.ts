@@ -27,12 +27,15 @@ export function useQueue(studyId?: number) {
   });
 }
 
-// GET /api/coding/assignments/:id — not refetched on focus: the page holds unsaved edits over it
+// GET /api/coding/assignments/:id — the page copies it into its own editable state once, so it must
+// never start from a stale copy: nothing is cached after leaving an item (gcTime 0), and it is not
+// refetched on focus while the page holds edits over it.
 export function useWorkItem(assignmentId: number) {
   return useQuery({
     queryKey: queryKeys.coding.item(assignmentId),
     queryFn: () => fetchJson<WorkItem>(`/api/coding/assignments/${assignmentId}`),
     refetchOnWindowFocus: false,
+    gcTime: 0,
     retry: (n, e) => n < 2 && !/no assignment|not found/i.test(String(e)),
   });
 }

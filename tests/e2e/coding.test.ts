@@ -21,6 +21,12 @@ describe.skipIf(chromiumMissing())('coding with the keyboard', () => {
   let page: Page;
   let studyId: number;
   const url = (p: string) => `${app.baseUrl}${p}`;
+  // The item's heading is shown and its keyboard listener attached.
+  const atItem = async (n: number) => {
+    // (a flagged item's heading also says "flagged")
+    await page.getByRole('heading', { name: new RegExp(`item ${n}\\s*(flagged)?$`) }).waitFor();
+    await page.locator('[data-testid="workspace"][data-keys="on"]').waitFor();
+  };
   const post = async (route: string, body: unknown) => {
     const res = await fetch(url(route), { method: 'POST', headers: authHeaders(app, { 'Content-Type': 'application/json' }), body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`POST ${route} answered ${res.status}: ${await res.text()}`);
@@ -83,7 +89,7 @@ describe.skipIf(chromiumMissing())('coding with the keyboard', () => {
 
       for (let i = 0; i < 5; i++) {
         await page.waitForURL(url(`/coding/${queue.items[i].assignmentId}`));
-        await page.getByRole('heading', { name: new RegExp(`item ${i + 1}$`) }).waitFor();
+        await atItem(i + 1);
         if (i === 0) {
           // The other coder's work stays hidden until both submitted.
           expect(squash(await page.getByTestId('others').innerText())).toMatch(/^Blind: 1 other coder codes this item/);
@@ -140,12 +146,32 @@ describe.skipIf(chromiumMissing())('coding with the keyboard', () => {
 
   it('shows the other coder’s codings beside mine once both submitted', async () => {
     const queue = await api<Queue>(app, '/api/coding/queue');
-    await page.goto(url(`/coding/${queue.items[0].assignmentId}`));
+    // From the last item back to the first with ←, as a coder reviews their work.
+    await page.goto(url(`/coding/${queue.items[4].assignmentId}`));
+    for (let i = 4; i > 0; i--) {
+      await atItem(i + 1);
+      await page.keyboard.press('ArrowLeft');
+    }
+    await atItem(1);
     await page.getByTestId('other-coding').first().waitFor();
     expect(await page.getByTestId('other-coding').count()).toBe(2);
     expect(await page.getByTestId('other-region').count()).toBe(1);
     expect(squash(await page.getByTestId('others').innerText())).toContain('region memo by Ann Coder');
     await screenshot(page, 'coding-workspace-both-submitted');
+
+    // Reopen, add a code, leave and come back: the page shows what was saved, not a stale copy.
+    await page.keyboard.press('o');
+    await page.getByText('Reopened').waitFor();
+    await page.keyboard.press('3');
+    await page.keyboard.press('ArrowRight');
+    await atItem(2);
+    await page.keyboard.press('ArrowLeft');
+    await atItem(1);
+    await expect.poll(() => page.getByTestId('my-coding').count()).toBe(3);
+    // Reopened, the item is blind again for both until it is resubmitted.
+    expect(squash(await page.getByTestId('others').innerText())).toMatch(/^Blind: 1 other coder/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/coding\?finished=1/);
     await signIn(page, app, ADMIN);
     await page.goto(url(`/studies/${studyId}/samples`));
     await expect.poll(async () => squash(await page.getByTestId('sample').innerText())).toContain('10 of 10 codings submitted');
