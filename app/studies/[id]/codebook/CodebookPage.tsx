@@ -40,7 +40,7 @@ export function CodebookPage({ studyId }: { studyId: number }) {
           <h1>Codebook</h1>
           <p className="sub">{data ? summary(data) : ' '}</p>
         </div>
-        {data && <ImportExport studyId={studyId} canManage={canManage} hasCodes={data.codes.some((c) => c.status !== 'merged')} />}
+        {data && study.data && <ImportExport studyId={studyId} canManage={canManage} hasCodes={data.codes.some((c) => c.status !== 'merged')} />}
       </div>
       <div className="cb-tabs" role="tablist">
         {TABS.map(([t, label]) => (
@@ -49,9 +49,10 @@ export function CodebookPage({ studyId }: { studyId: number }) {
           </button>
         ))}
       </div>
-      {book.error ? (
-        <ErrorState error={book.error} />
-      ) : !data ? (
+      {book.error || study.error ? (
+        <ErrorState error={book.error ?? study.error} />
+      ) : !data || !study.data ? (
+        // The study says whether this member may change the codebook: wait for it, so coders and supervisors never see the other's view.
         <Skeleton height={48} count={5} />
       ) : tab === 'codebook' ? (
         <CodebookTab studyId={studyId} data={data} canManage={canManage} names={names} />
