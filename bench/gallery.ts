@@ -4,13 +4,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../lib/db/client';
+import { closeAllDatabases, openDatabase } from '../lib/db/client';
 import { GET as gallery } from '../app/api/visualisations/route';
+import { signedInHeaders } from '../tests/helpers/api-auth';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const RUNS = 200;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-bench-gallery-'));
+// The route handler opens the store of VIZMINE_DATA_DIR: the same one as the bench's.
+process.env.VIZMINE_DATA_DIR = dataDir;
 const store = await openDatabase({ dataDir });
+// Every API route needs a session: a real one, as a coder (reads need no more).
+const { headers } = await signedInHeaders(store, { role: 'coder' });
 
 async function seed() {
   const notebooksN = Math.ceil(ROWS / 50);
@@ -42,7 +47,7 @@ async function time(label: string, query: string) {
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
-    const res = await gallery(new Request(`http://bench/api/visualisations?${query}`), undefined as never);
+    const res = await gallery(new Request(`http://bench/api/visualisations?${query}`, { headers }), undefined as never);
     await res.json();
     ms.push(performance.now() - t);
   }
@@ -59,7 +64,7 @@ try {
   // The 100th page's cursor, found by walking the pages once as a user scrolling would.
   let cursor: number | null = null;
   for (let page = 1; page < 100; page++) {
-    const res = await gallery(new Request(`http://bench/api/visualisations?limit=60${cursor ? `&cursor=${cursor}` : ''}`), undefined as never);
+    const res = await gallery(new Request(`http://bench/api/visualisations?limit=60${cursor ? `&cursor=${cursor}` : ''}`, { headers }), undefined as never);
     cursor = ((await res.json()) as { nextCursor: number }).nextCursor;
   }
   const first = await time('first page', 'limit=60');
@@ -68,5 +73,6 @@ try {
   console.log(`p95_first_ms=${first} p95_page100_ms=${hundredth} p95_faceted_ms=${faceted}`);
 } finally {
   await store.close();
+  await closeAllDatabases(); // the route handler's own pool
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,8 +1,9 @@
 // The one error type domain code throws. Route handlers map it to `{ error: { code, message } }`.
-export type AppErrorCode = 'bad_request' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
+export type AppErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
+  unauthorized: 401, // no session: sign in
   forbidden: 403,
   not_found: 404,
   conflict: 409,

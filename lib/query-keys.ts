@@ -46,4 +46,42 @@ export const queryKeys = {
     ofNotebook: (id: number) => ['executions', 'notebook', id] as const,
     figureLinks: (id: number) => ['executions', 'figure-links', id] as const,
   },
+  // Coding: a study's samples (and their previews), my queue, one assignment's work item.
+  samples: {
+    all: () => ['samples'] as const,
+    list: (studyId: number) => ['samples', 'list', studyId] as const,
+    preview: (studyId: number, params: Record<string, unknown>) => ['samples', 'preview', studyId, params] as const,
+  },
+  coding: {
+    all: () => ['coding'] as const,
+    queue: (params: Record<string, unknown>) => ['coding', 'queue', params] as const,
+    item: (assignmentId: number) => ['coding', 'item', assignmentId] as const,
+  },
+  // Accounts and studies: the signed-in user, all users (admins), studies and their members.
+  session: () => ['session'] as const,
+  users: {
+    all: () => ['users'] as const,
+  },
+  studies: {
+    all: () => ['studies'] as const,
+    list: () => ['studies', 'list'] as const,
+    detail: (id: number) => ['studies', 'detail', id] as const,
+  },
+  // Agreement and the supervisor dashboard: figures per study/sample, disagreements, one item under review.
+  agreement: {
+    all: () => ['agreement'] as const,
+    report: (params: Record<string, unknown>) => ['agreement', 'report', params] as const,
+    disagreements: (params: Record<string, unknown>) => ['agreement', 'disagreements', params] as const,
+    item: (sampleItemId: number) => ['agreement', 'item', sampleItemId] as const,
+  },
+  progress: (studyId: number) => ['progress', studyId] as const,
+  // The codebook of a study: today or as of a time, its history, a diff with today, saturation.
+  codebook: {
+    all: (studyId: number) => ['codebook', studyId] as const,
+    detail: (studyId: number, at: string | null) => ['codebook', studyId, 'detail', at] as const,
+    history: (studyId: number) => ['codebook', studyId, 'history'] as const,
+    compare: (studyId: number, at: string) => ['codebook', studyId, 'compare', at] as const,
+    saturation: (studyId: number, batch: number) => ['codebook', studyId, 'saturation', batch] as const,
+    codings: (studyId: number, codeId: number) => ['codebook', studyId, 'codings', codeId] as const,
+  },
 };

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useSession, useSignOut } from '@/components/hooks/useSession';
 
 const LINKS = [
   { href: '/', label: 'Overview' },
@@ -9,13 +10,30 @@ const LINKS = [
   { href: '/strategies', label: 'Strategies' },
   { href: '/runs', label: 'Runs' },
   { href: '/workers', label: 'Workers' },
+  { href: '/studies', label: 'Studies' },
+  { href: '/coding', label: 'Coding' },
+  { href: '/agreement', label: 'Agreement' },
+  { href: '/progress', label: 'Progress' },
 ];
 
 export function Nav() {
   const path = usePathname();
+  const session = useSession();
+  const signOut = useSignOut();
+  const user = session.data;
   // A collection run belongs to its strategy, so its page lights up Strategies.
   const active = (href: string) =>
     href === '/' ? path === '/' : path.startsWith(href) || (href === '/strategies' && path.startsWith('/collection-runs')) || (href === '/runs' && path.startsWith('/executions'));
+  const onSignOut = () => signOut.mutate(undefined, { onSettled: () => window.location.assign('/sign-in') });
+  if (path.startsWith('/sign-in')) {
+    return (
+      <nav className="nav">
+        <span className="brand">
+          viz<span>mine</span>
+        </span>
+      </nav>
+    );
+  }
   return (
     <nav className="nav">
       <Link href="/" className="brand">
@@ -27,12 +45,29 @@ export function Nav() {
         </Link>
       ))}
       <div className="spacer" />
-      <Link href="/settings" className={`link ${active('/settings') ? 'active' : ''}`}>
-        Settings
-      </Link>
-      <Link href="/import" className={`link ${active('/import') ? 'active' : ''}`}>
-        Import notebooks
-      </Link>
+      {user?.role === 'admin' && (
+        <Link href="/admin/users" className={`link ${active('/admin') ? 'active' : ''}`}>
+          Users
+        </Link>
+      )}
+      {user?.role !== 'coder' && (
+        <>
+          <Link href="/settings" className={`link ${active('/settings') ? 'active' : ''}`}>
+            Settings
+          </Link>
+          <Link href="/import" className={`link ${active('/import') ? 'active' : ''}`}>
+            Import
+          </Link>
+        </>
+      )}
+      {user && (
+        <span className="nav-user" data-testid="nav-user">
+          {user.name} <span className="badge">{user.role}</span>
+          <button className="btn nav-signout" onClick={onSignOut} disabled={signOut.isPending}>
+            Sign out
+          </button>
+        </span>
+      )}
     </nav>
   );
 }

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { readJson, route } from './handler';
 
-const echo = route(async (req: Request) => ({ got: z.object({ n: z.number() }).parse(await readJson(req)) }));
+// Public routes: the error mapping and the Host/Origin guard come before and apart from sessions
+// (sessions are tested against a real database in tests/integration/auth*.test.ts).
+const echo = route(async (req: Request) => ({ got: z.object({ n: z.number() }).parse(await readJson(req)) }), { public: true });
 const post = (headers: Record<string, string>, body = '{"n":1}') => echo(new Request('http://localhost:3000/api/x', { method: 'POST', headers, body }), undefined);
 
 describe('route()', () => {
@@ -15,9 +17,12 @@ describe('route()', () => {
     const wrong = await post({ host: 'localhost:3000' }, '{"n":"x"}');
     expect(wrong.status).toBe(400);
     expect((await wrong.json()).error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^n: /) });
-    const missing = await route(async () => {
-      throw new AppError('not_found', 'There is no notebook 9.');
-    })(new Request('http://localhost/api/y'), undefined);
+    const missing = await route(
+      async () => {
+        throw new AppError('not_found', 'There is no notebook 9.');
+      },
+      { public: true },
+    )(new Request('http://localhost/api/y'), undefined);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'There is no notebook 9.' } });
   });

@@ -1,17 +1,30 @@
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { AppError } from '../errors';
+import { requireRole, requireUser, type UserRole } from '../auth/session';
 
 export type ErrorBody = { error: { code: string; message: string } };
 
 /**
- * Wraps a route handler: its result becomes JSON; AppError and zod errors become
- * `{ error: { code, message } }` with the right status; anything else is a logged 500.
+ * Who may call a route. By default any signed-in user (401 without a session); `roles` narrows it
+ * to those global roles (403 otherwise); `public: true` is the explicit opt-out for the few routes
+ * that must answer before sign-in (sign-in itself, whether the first account exists).
  */
-export function route<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<unknown>) {
+export type RouteAccess = { public: true } | { roles?: readonly UserRole[] };
+
+/**
+ * Wraps a route handler: checks the session (see RouteAccess), then its result becomes JSON;
+ * AppError and zod errors become `{ error: { code, message } }` with the right status; anything
+ * else is a logged 500. The session is cached per request, so the handler's own requireUser is free.
+ */
+export function route<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<unknown>, access: RouteAccess = {}) {
   return async (req: Request, ctx: Ctx): Promise<Response> => {
     try {
       checkOrigin(req);
+      if (!('public' in access)) {
+        if (access.roles) await requireRole(req, access.roles);
+        else await requireUser(req);
+      }
       const result = await fn(req, ctx);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {

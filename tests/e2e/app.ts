@@ -15,6 +15,8 @@ const START_TIMEOUT_MS = 180_000;
 export interface RunningApp {
   baseUrl: string;
   dataDir: string;
+  /** The session cookie of the last account signed in through the helpers below (for api()). */
+  cookie?: string;
   /** Everything the app printed so far (stdout and stderr interleaved). */
   output(): string;
   stop(): Promise<void>;
@@ -23,7 +25,7 @@ export interface RunningApp {
 /**
  * `tsx scripts/start.ts` with a fresh data dir and no DATABASE_URL, so it runs its own embedded
  * PostgreSQL there (and rebuilds the Next app first if the build is stale). Resolves once
- * GET /api/stats answers 200.
+ * GET /api/auth/first-account (public: no account exists yet) answers 200.
  */
 export async function startApp(opts: { env?: Record<string, string | undefined> } = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-e2e-'));
@@ -55,14 +57,14 @@ export async function startApp(opts: { env?: Record<string, string | undefined> 
   void exited.then((code) => (exitCode = code));
   while (Date.now() < deadline && exitCode === undefined) {
     try {
-      const res = await fetch(`${baseUrl}/api/stats`, { signal: AbortSignal.timeout(5_000) });
+      const res = await fetch(`${baseUrl}/api/auth/first-account`, { signal: AbortSignal.timeout(5_000) });
       if (res.status === 200) return app;
     } catch {
       // not listening yet
     }
     await sleep(500);
   }
-  const why = exitCode !== undefined ? `exited with code ${exitCode}` : `did not answer GET /api/stats within ${START_TIMEOUT_MS / 1000} s`;
+  const why = exitCode !== undefined ? `exited with code ${exitCode}` : `did not answer GET /api/auth/first-account within ${START_TIMEOUT_MS / 1000} s`;
   await app.stop();
   throw new Error(`vizmine ${why}. Last lines of its output:\n${lastLines(log, 40)}`);
 }
@@ -128,9 +130,47 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** GET a JSON API of the running app, failing loudly on any non-2xx answer. */
+export const ADMIN = { name: 'Ada Admin', email: 'ada@example.org', password: 'ada-password-1' };
+
+/**
+ * Creates the first account (which becomes admin) through the sign-in page of a fresh app, and
+ * leaves `page` signed in as it; `app.cookie` then carries its session for api() and authHeaders().
+ */
+export async function createFirstAdmin(page: Page, app: RunningApp, who = ADMIN): Promise<void> {
+  await page.goto(`${app.baseUrl}/sign-in`);
+  await page.getByRole('heading', { name: 'Create the first account (admin)' }).waitFor();
+  await page.getByLabel('Name').fill(who.name);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Create the admin account' }).click();
+  await page.getByTestId('nav-user').getByText(who.name).waitFor();
+  await keepCookie(page, app);
+}
+
+/** Signs in through the sign-in page (signing out whoever is signed in first); sets `app.cookie`. */
+export async function signIn(page: Page, app: RunningApp, who: { name: string; email: string; password: string }): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${app.baseUrl}/sign-in`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('nav-user').getByText(who.name).waitFor();
+  await keepCookie(page, app);
+}
+
+async function keepCookie(page: Page, app: RunningApp): Promise<void> {
+  const cookies = await page.context().cookies(app.baseUrl);
+  app.cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+/** Headers for fetch() calls to the app as the signed-in account (see createFirstAdmin, signIn). */
+export function authHeaders(app: RunningApp, extra: Record<string, string> = {}): Record<string, string> {
+  return app.cookie ? { ...extra, cookie: app.cookie } : extra;
+}
+
+/** GET a JSON API of the running app (as the signed-in account), failing loudly on any non-2xx answer. */
 export async function api<T>(app: RunningApp, route: string): Promise<T> {
-  const res = await fetch(`${app.baseUrl}${route}`);
+  const res = await fetch(`${app.baseUrl}${route}`, { headers: authHeaders(app) });
   if (!res.ok) throw new Error(`GET ${route} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
 }

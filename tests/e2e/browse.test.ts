@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { corpusFile } from '../helpers/corpus';
-import { api, chromiumMissing, imageWidth, launchBrowser, screenshot, squash, startApp, type RunningApp } from './app';
+import { api, chromiumMissing, createFirstAdmin, imageWidth, launchBrowser, screenshot, squash, startApp, type RunningApp } from './app';
 
 const TITANIC = 'agconti-titanic__Titanic.ipynb';
 const LOSS = 'anthropikos__train_val_loss_over_epoch.ipynb';
@@ -28,6 +28,8 @@ describe.skipIf(chromiumMissing())('browsing an imported corpus', () => {
     app = await startApp();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Every page needs a session: the fresh app's first account (an admin) is made through the UI.
+    await createFirstAdmin(page, app);
   });
   afterAll(async () => {
     await browser?.close();

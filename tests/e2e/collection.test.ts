@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startKaggleServer, type KaggleServer } from '../helpers/kaggle-server';
-import { api, chromiumMissing, launchBrowser, screenshot, sleep, squash, startApp, type RunningApp } from './app';
+import { api, authHeaders, chromiumMissing, createFirstAdmin, launchBrowser, screenshot, sleep, squash, startApp, type RunningApp } from './app';
 import { parseCsv } from '../../lib/csv/parse-csv';
 
 const NAME = 'Top half of the two biggest competitions';
@@ -49,6 +49,8 @@ describe.skipIf(chromiumMissing())('collecting notebooks from Kaggle', () => {
     });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    // Every page needs a session: the fresh app's first account (an admin) is made through the UI.
+    await createFirstAdmin(page, app);
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
   afterAll(async () => {
@@ -119,7 +121,7 @@ describe.skipIf(chromiumMissing())('collecting notebooks from Kaggle', () => {
   });
 
   it('previews it: the numbers shown are the API’s', async () => {
-    const res = await fetch(url(`/api/strategies/${strategyId}/preview`), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ source: 'api' }) });
+    const res = await fetch(url(`/api/strategies/${strategyId}/preview`), { method: 'POST', headers: authHeaders(app, { 'Content-Type': 'application/json' }), body: JSON.stringify({ source: 'api' }) });
     expect(res.status, await res.clone().text()).toBe(200);
     preview = (await res.json()) as Preview;
     expect(preview.sampled).toBeGreaterThan(0);
@@ -127,7 +129,7 @@ describe.skipIf(chromiumMissing())('collecting notebooks from Kaggle', () => {
     expect(preview.competitions.sort()).toEqual(['house-prices-advanced-regression-techniques', 'titanic']);
 
     // A source that cannot answer: the server's message is shown as it is.
-    const failing = await fetch(url(`/api/strategies/${strategyId}/preview`), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ source: 'meta-kaggle' }) });
+    const failing = await fetch(url(`/api/strategies/${strategyId}/preview`), { method: 'POST', headers: authHeaders(app, { 'Content-Type': 'application/json' }), body: JSON.stringify({ source: 'meta-kaggle' }) });
     if (!failing.ok) {
       const { error } = (await failing.json()) as { error: { message: string } };
       await page.getByLabel('Source', { exact: true }).selectOption('meta-kaggle');

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { corpusFile } from '../helpers/corpus';
-import { api, chromiumMissing, imageWidth, launchBrowser, screenshot, squash, startApp, type RunningApp } from './app';
+import { api, authHeaders, chromiumMissing, createFirstAdmin, imageWidth, launchBrowser, screenshot, squash, startApp, type RunningApp } from './app';
 
 // Draws two scatter plots from scikit-learn's bundled iris data: reproducible without any dataset.
 const LDA = 'pparkitn__lda-vs-pca.ipynb';
@@ -31,6 +31,7 @@ describe.skipIf(chromiumMissing() || !hasPython)('reproducing notebooks from the
     app = await startApp({ env: { VIZMINE_EXECUTORS: 'host', VIZMINE_WORKER_CONCURRENCY: '2' } });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await createFirstAdmin(page, app);
   });
   afterAll(async () => {
     await browser?.close();
@@ -91,7 +92,7 @@ describe.skipIf(chromiumMissing() || !hasPython)('reproducing notebooks from the
     await page.locator('[data-testid="summary"] [role="figure"] svg').first().waitFor();
     await screenshot(page, 'runs-done');
 
-    const csv = await (await fetch(url('/api/executions/summary?format=csv'))).text();
+    const csv = await (await fetch(url('/api/executions/summary?format=csv'), { headers: authHeaders(app) })).text();
     expect(csv).toContain('share_ok,0.5,2');
     expect(csv).toContain('exception:FileNotFoundError,1,1');
   });

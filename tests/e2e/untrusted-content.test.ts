@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { api, chromiumMissing, imageWidth, launchBrowser, screenshot, sleep, squash, startApp, type RunningApp } from './app';
+import { api, authHeaders, chromiumMissing, createFirstAdmin, imageWidth, launchBrowser, screenshot, sleep, squash, startApp, type RunningApp } from './app';
 
 const MARKDOWN = [
   '# Untrusted notebook\n',
@@ -54,6 +54,8 @@ describe.skipIf(chromiumMissing())('untrusted notebook content', () => {
     app = await startApp();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Every page needs a session: the fresh app's first account (an admin) is made through the UI.
+    await createFirstAdmin(page, app);
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       d.dismiss().catch(() => {}); // may already be gone (e.g. blocked in a frame)
@@ -135,7 +137,7 @@ describe.skipIf(chromiumMissing())('untrusted notebook content', () => {
   });
 
   it('serves the SVG blob as a sandboxed document, even when opened directly', async () => {
-    const res = await fetch(url(`/api/blobs/${vis.blobSha256}`));
+    const res = await fetch(url(`/api/blobs/${vis.blobSha256}`), { headers: authHeaders(app) });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('image/svg+xml');
     expect(res.headers.get('content-security-policy')).toMatch(/(^|;)\s*sandbox\b/);

@@ -4,12 +4,16 @@ import { importNotebook } from '../../lib/ingest/import-notebook';
 import { stopBoss } from '../../lib/jobs/boss';
 import { workers } from '../../lib/db/schema';
 import { createTestStore, type TestStore } from '../helpers/db';
+import { signedInHeaders } from '../helpers/api-auth';
 
 const notebook = (title: string) =>
   Buffer.from(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3', language: 'python' } }, cells: [{ cell_type: 'markdown', metadata: {}, source: `# ${title}` }] }));
 
-const post = (body?: unknown) => new Request('http://localhost/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-const get = (q = '') => new Request(`http://localhost/x${q}`);
+// A supervisor's session (starting and steering reproduction needs admin or supervisor).
+let auth = new Headers();
+const post = (body?: unknown, as = auth) =>
+  new Request('http://localhost/x', { method: 'POST', headers: { ...Object.fromEntries(as), 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+const get = (q = '') => new Request(`http://localhost/x${q}`, { headers: auth });
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 
 describe('reproduction API', () => {
@@ -31,6 +35,7 @@ describe('reproduction API', () => {
     store = await createTestStore();
     // Route handlers open the process's store from DATABASE_URL.
     process.env.DATABASE_URL = store.url;
+    auth = (await signedInHeaders(store, { role: 'supervisor' })).headers;
     for (const t of ['One', 'Two']) ids.push((await importNotebook(store.db, { file: `${t}.ipynb`, bytes: notebook(t), blobDir: store.blobDir })).notebookId!);
     api = {
       reproductions: await import('../../app/api/reproductions/route'),
@@ -78,6 +83,15 @@ describe('reproduction API', () => {
     expect((await api.reproductions.POST(post({ notebookIds: [999_999] }), undefined as never)).status).toBe(404);
     expect((await api.job.GET(get(), ctx('not-a-uuid'))).status).toBe(400);
     expect((await api.job.GET(get(), ctx('4b086323-f3d7-474a-bf19-1b0d0652489e'))).status).toBe(404);
+  });
+
+  it('refuses a coder who tries to start, pause, cancel or retry reproduction (403); reading is allowed', async () => {
+    const coder = (await signedInHeaders(store, { role: 'coder' })).headers;
+    expect((await api.reproductions.POST(post({ notebookIds: [ids[0]] }, coder), undefined as never)).status).toBe(403);
+    expect((await api.pause.POST(post({ paused: true }, coder), undefined as never)).status).toBe(403);
+    expect((await api.cancel.POST(post(undefined, coder), ctx('4b086323-f3d7-474a-bf19-1b0d0652489e'))).status).toBe(403);
+    expect((await api.retry.POST(post(undefined, coder), ctx('4b086323-f3d7-474a-bf19-1b0d0652489e'))).status).toBe(403);
+    expect((await api.stats.GET(new Request('http://localhost/x', { headers: coder }), undefined as never)).status).toBe(200);
   });
 
   it('pauses and resumes the queue, cancels and retries a job', async () => {

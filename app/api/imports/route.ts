@@ -12,4 +12,4 @@ export const POST = route(async (req) => {
   });
   const file = form.get('file');
   return { results: await importUpload(store.db, blobDir(store.dataDir), file instanceof File ? file : null) };
-});
+}, { roles: ['admin', 'supervisor'] });

@@ -18,4 +18,4 @@ export const POST = route(async (req) => {
   // Without a choice, the executor a live worker offers (containers first), else the host.
   const chosen = executor ?? (await listWorkers(store.db)).defaultExecutor;
   return enqueueReproductions(store, target as Parameters<typeof enqueueReproductions>[1], { executor: chosen });
-});
+}, { roles: ['admin', 'supervisor'] });

@@ -9,4 +9,4 @@ export const dynamic = 'force-dynamic';
 export const GET = route(async () => ({ strategies: await listStrategies(await getDb()) }));
 
 // POST /api/strategies — save a new strategy (the JSON documented in the README)
-export const POST = route(async (req) => createStrategy(await getDb(), strategyInput.parse(await readJson(req))));
+export const POST = route(async (req) => createStrategy(await getDb(), strategyInput.parse(await readJson(req))), { roles: ['admin', 'supervisor'] });

@@ -3,3 +3,5 @@ export * from './visualisations';
 export * from './kaggle';
 export * from './meta-kaggle';
 export * from './reproduction';
+export * from './coding';
+export * from './auth';

@@ -10,4 +10,4 @@ export const POST = route(async (req) => {
   const { paused } = body.parse(await readJson(req));
   await setQueuePaused(await getDb(), paused);
   return { paused };
-});
+}, { roles: ['admin', 'supervisor'] });

@@ -20,11 +20,11 @@ export const PUT = route(async (req) => {
   const store = await getDatabase();
   await saveKaggleCredentials(store.db, store.dataDir, credentialsInput.parse(await readJson(req)));
   return kaggleCredentialsStatus(store.db, store.dataDir);
-});
+}, { roles: ['admin', 'supervisor'] });
 
 // DELETE /api/settings/kaggle — forget the stored credentials (environment ones still apply)
 export const DELETE = route(async () => {
   const store = await getDatabase();
   await removeKaggleCredentials(store.db);
   return kaggleCredentialsStatus(store.db, store.dataDir);
-});
+}, { roles: ['admin', 'supervisor'] });

@@ -11,11 +11,10 @@ export const GET = route(async (_req, { params }: Ctx) => getStrategy(await getD
 
 // PUT /api/strategies/:id — replace its name and definition
 export const PUT = route(async (req, { params }: Ctx) =>
-  updateStrategy(await getDb(), idParam.parse((await params).id), strategyInput.parse(await readJson(req))),
-);
+  updateStrategy(await getDb(), idParam.parse((await params).id), strategyInput.parse(await readJson(req))), { roles: ['admin', 'supervisor'] });
 
 // DELETE /api/strategies/:id — delete it and its runs (collected notebooks stay)
 export const DELETE = route(async (_req, { params }: Ctx) => {
   await deleteStrategy(await getDb(), idParam.parse((await params).id));
   return { deleted: true };
-});
+}, { roles: ['admin', 'supervisor'] });

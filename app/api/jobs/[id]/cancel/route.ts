@@ -10,4 +10,4 @@ export const POST = route(async (_req, { params }: Ctx) => {
   const id = z.uuid().parse((await params).id);
   await cancelJob(await getDatabase(), id);
   return { id, cancelled: true };
-});
+}, { roles: ['admin', 'supervisor'] });

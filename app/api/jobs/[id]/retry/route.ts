@@ -10,4 +10,4 @@ export const POST = route(async (_req, { params }: Ctx) => {
   const id = z.uuid().parse((await params).id);
   await retryJob(await getDatabase(), id);
   return { id, retried: true };
-});
+}, { roles: ['admin', 'supervisor'] });

@@ -6,4 +6,4 @@ import { duplicateStrategy } from '@/lib/kaggle/strategies';
 type Ctx = { params: Promise<{ id: string }> };
 
 // POST /api/strategies/:id/duplicate — a copy to edit
-export const POST = route(async (_req, { params }: Ctx) => duplicateStrategy(await getDb(), idParam.parse((await params).id)));
+export const POST = route(async (_req, { params }: Ctx) => duplicateStrategy(await getDb(), idParam.parse((await params).id)), { roles: ['admin', 'supervisor'] });

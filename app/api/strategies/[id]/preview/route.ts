@@ -14,4 +14,4 @@ export const POST = route(async (req, { params }: Ctx) => {
   const strategy = await getStrategy(store.db, idParam.parse((await params).id));
   const { source } = runSourceInput.parse(await readJson(req));
   return previewStrategy(await sourceFor(store.db, store.dataDir, source), strategy.definition);
-});
+}, { roles: ['admin', 'supervisor'] });

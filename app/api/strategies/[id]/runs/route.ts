@@ -10,4 +10,4 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = route(async (req, { params }: Ctx) => {
   const { source } = runSourceInput.parse(await readJson(req));
   return startRun(await getDb(), idParam.parse((await params).id), source);
-});
+}, { roles: ['admin', 'supervisor'] });

@@ -1,0 +1,10 @@
+import { Suspense } from 'react';
+import { AgreementView } from './AgreementView';
+
+export default function Page() {
+  return (
+    <Suspense>
+      <AgreementView />
+    </Suspense>
+  );
+}

@@ -1,0 +1,11 @@
+import { getDb } from '@/lib/db/client';
+import { route } from '@/lib/api/handler';
+import { requireUser } from '@/lib/auth/session';
+import { setAssignmentStatus } from '@/lib/coding/queue/set-status';
+import { assignmentIdParam } from '@/lib/coding/queue/schemas';
+
+// POST /api/coding/assignments/:id/submit — I am done with this item; answers the next pending one
+export const POST = route(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const id = assignmentIdParam.parse((await params).id);
+  return setAssignmentStatus(await getDb(), await requireUser(req), id, 'submit');
+});

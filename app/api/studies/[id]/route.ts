@@ -1,0 +1,17 @@
+import { route } from '@/lib/api/handler';
+import { requireUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { requireStudyAccess } from '@/lib/coding/access';
+import { getStudy } from '@/lib/coding/studies/get-study';
+import { studyIdParam } from '@/lib/coding/studies/schemas';
+
+export const dynamic = 'force-dynamic';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+// GET /api/studies/:id — one study with its members (404 for those who are not members)
+export const GET = route(async (req, { params }: Ctx) => {
+  const [db, user, id] = [await getDb(), await requireUser(req), studyIdParam.parse((await params).id)];
+  await requireStudyAccess(db, user, id, 'read');
+  return getStudy(db, user, id);
+});

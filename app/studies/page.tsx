@@ -1,0 +1,7 @@
+import { StudyList } from './StudyList';
+
+export const metadata = { title: 'Studies · vizmine' };
+
+export default function Page() {
+  return <StudyList />;
+}

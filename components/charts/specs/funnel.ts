@@ -1,0 +1,24 @@
+import type { VisualizationSpec } from 'vega-embed';
+
+/** The coding funnel as bars in stage order, each labelled with its count; unknown stages (null) are left out. */
+export function funnelSpec(stages: { stage: string; count: number | null }[]): VisualizationSpec {
+  const order = stages.map((s) => s.stage);
+  const values = stages.filter((s) => s.count !== null);
+  const y = { field: 'stage', type: 'nominal' as const, sort: order, title: null };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 'container',
+    height: { step: 28 },
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'bar', color: '#3559e0', cornerRadiusEnd: 3 },
+        encoding: { y, x: { field: 'count', type: 'quantitative', title: 'Count', scale: { type: 'symlog' } }, tooltip: [{ field: 'stage', title: 'Stage' }, { field: 'count', title: 'Count' }] },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 4, color: '#1f2937' },
+        encoding: { y, x: { field: 'count', type: 'quantitative' }, text: { field: 'count', type: 'quantitative', format: ',' } },
+      },
+    ],
+  };
+}

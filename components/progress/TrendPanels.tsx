@@ -1,0 +1,81 @@
+'use client';
+import type { Progress } from '@/components/hooks/useProgress';
+import { agreementOverTimeSpec } from '@/components/charts/specs/agreement';
+import { saturationSpec } from '@/components/charts/specs/saturation';
+import { ChartPanel } from '@/components/agreement/ChartPanel';
+
+const f3 = (v: number | null) => (v === null ? '—' : v.toFixed(3));
+
+/** α, κ and % over the items submitted up to each day. */
+export function AgreementTrendPanel({ points }: { points: Progress['agreement'] }) {
+  return (
+    <ChartPanel
+      title="Agreement over time"
+      spec={agreementOverTimeSpec(points)}
+      empty={points.length === 0 ? 'No item has been submitted by two coders yet: agreement starts once a sample with overlap is coded.' : undefined}
+    >
+      <table className="list" data-testid="agreement-numbers">
+        <thead>
+          <tr>
+            <th>Up to</th>
+            <th className="num">Items</th>
+            <th className="num">Coders</th>
+            <th className="num">%</th>
+            <th className="num">Cohen&apos;s κ</th>
+            <th className="num">Fleiss&apos; κ</th>
+            <th className="num">α</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.date}>
+              <td>{p.date}</td>
+              <td className="num">{p.items}</td>
+              <td className="num">{p.coders}</td>
+              <td className="num">{p.percentAgreement === null ? '—' : `${(p.percentAgreement * 100).toFixed(1)} %`}</td>
+              <td className="num">{f3(p.cohenKappa)}</td>
+              <td className="num">{f3(p.fleissKappa)}</td>
+              <td className="num">{f3(p.alpha)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ChartPanel>
+  );
+}
+
+/** Codebook size (codes in use so far) and new codes per batch: saturation. */
+export function SaturationPanel({ saturation }: { saturation: Progress['saturation'] }) {
+  const last = saturation.points.at(-1);
+  return (
+    <ChartPanel
+      title="Codebook size and saturation"
+      spec={saturationSpec(saturation.points, { batchSize: saturation.batchSize })}
+      sub={last ? `${last.totalCodes} code${last.totalCodes === 1 ? '' : 's'} in use after ${saturation.points.reduce((n, p) => n + p.coded, 0)} coded visualisations; the last batch added ${last.newCodes}.` : undefined}
+      empty={saturation.points.length === 0 ? 'No submitted codings yet: saturation shows once coders submit items.' : undefined}
+    >
+      <table className="list" data-testid="saturation-numbers">
+        <thead>
+          <tr>
+            <th className="num">Batch</th>
+            <th className="num">Visualisations</th>
+            <th className="num">New codes</th>
+            <th className="num">Codes so far</th>
+            <th>Ended</th>
+          </tr>
+        </thead>
+        <tbody>
+          {saturation.points.map((p) => (
+            <tr key={p.batch}>
+              <td className="num">{p.batch}</td>
+              <td className="num">{p.coded}</td>
+              <td className="num">{p.newCodes}</td>
+              <td className="num">{p.totalCodes}</td>
+              <td>{new Date(p.endedAt).toLocaleString('en-GB')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ChartPanel>
+  );
+}

@@ -1,0 +1,30 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { codes, codings, consensusCodings } from '../../db/schema';
+import { snapshotOf, type CodeSnapshot } from './snapshot';
+import { buildTree, type CodeNode } from './tree';
+
+export type CodebookCode = CodeSnapshot & { uses: number };
+
+export interface Codebook {
+  codes: CodebookCode[];
+  tree: CodeNode<CodebookCode>[];
+}
+
+/** The codebook today: every code (merged ones too, so old codings can name them), with how often each is applied. */
+export async function getCodebook(db: Db, studyId: number): Promise<Codebook> {
+  const rows = await db.select().from(codes).where(eq(codes.studyId, studyId)).orderBy(codes.position, codes.id);
+  const ids = rows.map((r) => r.id);
+  const uses = new Map<number, number>();
+  if (ids.length) {
+    const counted = await db
+      .select({ codeId: sql<number>`code_id`, n: sql<number>`count(*)::int` })
+      .from(
+        sql`(select code_id from ${codings} where code_id in ${ids} union all select code_id from ${consensusCodings} where code_id in ${ids}) as applied`,
+      )
+      .groupBy(sql`code_id`);
+    for (const c of counted) uses.set(Number(c.codeId), c.n);
+  }
+  const list = rows.map((r) => ({ ...snapshotOf(r), uses: uses.get(r.id) ?? 0 }));
+  return { codes: list, tree: buildTree(list) };
+}

@@ -1,0 +1,37 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { SessionUser } from '../../auth/session';
+import { assignments, sampleItems } from '../../db/schema';
+import { AppError } from '../../errors';
+import { requireStudyAccess } from '../access';
+import { findOwnAssignment } from './find-assignment';
+
+export const statusActions = ['submit', 'skip', 'reopen'] as const;
+export type StatusAction = (typeof statusActions)[number];
+
+/**
+ * submit — I am done with this item (others' codings may become visible once every coder is);
+ * skip — leave it for later (not a submission: it keeps others' codings hidden);
+ * reopen — back to pending to change it; a submitted item becomes blind again for everyone.
+ * Returns the next pending item of the sample, where the workspace moves on to.
+ */
+export async function setAssignmentStatus(db: Db, user: SessionUser, assignmentId: number, action: StatusAction) {
+  const probe = await findOwnAssignment(db, user.id, assignmentId);
+  await requireStudyAccess(db, user, probe.studyId, 'code');
+  return db.transaction(async (tx) => {
+    const own = await findOwnAssignment(tx as unknown as Db, user.id, assignmentId, { lock: true });
+    const a = own.assignment;
+    if (action === 'skip' && a.status === 'submitted') throw new AppError('conflict', 'This item is already submitted; reopen it first to skip it.');
+    const status = action === 'submit' ? 'submitted' : action === 'skip' ? 'skipped' : 'pending';
+    const submittedAt = action === 'submit' ? (a.status === 'submitted' ? a.submittedAt : new Date()) : null;
+    const [updated] = await tx.update(assignments).set({ status, submittedAt, updatedAt: new Date() }).where(eq(assignments.id, a.id)).returning();
+    const pending = await tx
+      .select({ id: assignments.id, position: assignments.position })
+      .from(assignments)
+      .innerJoin(sampleItems, eq(sampleItems.id, assignments.sampleItemId))
+      .where(and(eq(assignments.userId, user.id), eq(sampleItems.sampleId, own.sampleId), eq(assignments.status, 'pending'), ne(assignments.id, a.id)))
+      .orderBy(asc(assignments.position));
+    const next = pending.find((p) => p.position > a.position) ?? pending[0];
+    return { assignmentId: a.id, status: updated.status, submittedAt: updated.submittedAt, nextPendingId: next?.id ?? null };
+  });
+}

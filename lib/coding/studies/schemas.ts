@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { studyRoles, type StudyRole } from '../../db/schema/coding';
+
+export const studyInput = z.object({
+  name: z.string().trim().min(1, 'a study needs a name').max(200),
+  description: z.string().trim().max(5000).default(''),
+});
+export type StudyInput = z.infer<typeof studyInput>;
+
+export const studyIdParam = z.coerce.number().int().positive();
+
+export const memberInput = z.object({ userId: z.string().min(1), role: z.enum(studyRoles).default('coder') });
+export const memberRemoval = z.object({ userId: z.string().min(1) });
+
+export type StudySummary = {
+  id: number;
+  name: string;
+  description: string;
+  createdAt: Date;
+  members: number;
+  /** The caller's role in it: their membership, or admin for admins who are not members. */
+  myRole: StudyRole | 'admin';
+};
+
+export type Member = { userId: string; name: string; email: string; role: StudyRole; accountRole: string; addedAt: Date };
+export type StudyDetail = Omit<StudySummary, 'members'> & { createdBy: string; members: Member[] };

@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, chromiumMissing, createFirstAdmin, launchBrowser, screenshot, signIn, squash, startApp, type RunningApp } from './app';
+
+// The first account becomes admin; the admin creates a coder and two studies, puts the coder in one;
+// the coder signs in and sees only that one.
+describe.skipIf(chromiumMissing())('accounts, roles and study membership', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const url = (p: string) => `${app.baseUrl}${p}`;
+  const CODER = { name: 'Cody Coder', email: 'cody@example.org', password: 'cody-password-1' };
+  let otherStudyUrl: string;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('sends a visitor without a session to sign-in, which offers to create the first account', async () => {
+    await page.goto(url('/visualisations'));
+    await page.getByRole('heading', { name: 'Create the first account (admin)' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/visualisations');
+    const api = await fetch(url('/api/stats'));
+    expect(api.status).toBe(401);
+    await screenshot(page, 'accounts-first-account');
+  });
+
+  it('makes the first account admin', async () => {
+    await createFirstAdmin(page, app);
+    expect(squash(await page.getByTestId('nav-user').innerText())).toContain(`${ADMIN.name} admin`);
+    // public sign-up is now closed
+    const res = await fetch(url('/api/auth/sign-up/email'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: app.baseUrl },
+      body: JSON.stringify({ name: 'Eve', email: 'eve@example.org', password: 'eve-password-1' }),
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { message: string }).message).toMatch(/Sign-up is closed/);
+  });
+
+  it('lets the admin create a coder', async () => {
+    await page.goto(url('/admin/users'));
+    const form = page.getByRole('form', { name: 'Create an account' });
+    await form.getByLabel('Name').fill(CODER.name);
+    await form.getByLabel('Email').fill(CODER.email);
+    await form.getByLabel('Initial password').fill(CODER.password);
+    await form.getByLabel('Role').selectOption('coder');
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('status').getByText(`${CODER.name} (${CODER.email}) can now sign in as coder.`).waitFor();
+    const rows = page.getByTestId('users').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(squash(await page.getByTestId('users').innerText())).toContain(CODER.email);
+    await screenshot(page, 'accounts-admin-users');
+  });
+
+  it('lets the admin create two studies and add the coder to one', async () => {
+    for (const name of ['Confusion matrices', 'Loss curves']) {
+      await page.goto(url('/studies'));
+      await page.getByRole('button', { name: /New study|Create a study/ }).first().click();
+      await page.getByLabel('Name').fill(name);
+      await page.getByRole('button', { name: 'Create study' }).click();
+      await page.getByRole('heading', { name }).waitFor();
+      if (name === 'Confusion matrices') otherStudyUrl = new URL(page.url()).pathname;
+    }
+    const add = page.getByRole('form', { name: 'Add a member' });
+    await add.getByLabel('User to add').selectOption({ label: `${CODER.name} — ${CODER.email}` });
+    await add.getByRole('button', { name: 'Add' }).click();
+    await page.getByTestId('members').getByText(CODER.email).waitFor();
+    expect(squash(await page.getByTestId('members').innerText())).toContain(`${ADMIN.name} you ${ADMIN.email}`);
+    await screenshot(page, 'accounts-study-overview');
+    await page.goto(url('/studies'));
+    await expect.poll(() => page.getByTestId('studies').locator('tbody tr').count()).toBe(2);
+    await screenshot(page, 'accounts-studies-admin');
+  });
+
+  it('signs out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to vizmine' }).waitFor();
+    await page.goto(url('/studies'));
+    await page.getByRole('heading', { name: 'Sign in to vizmine' }).waitFor();
+    // a wrong password says what to do
+    await page.getByLabel('Email').fill(CODER.email);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText(/do not match an account/).waitFor();
+    await screenshot(page, 'accounts-sign-in-error');
+  });
+
+  it('shows the coder only the study they belong to', async () => {
+    await signIn(page, app, CODER);
+    expect(squash(await page.getByTestId('nav-user').innerText())).toContain(`${CODER.name} coder`);
+    await page.goto(url('/studies'));
+    const rows = page.getByTestId('studies').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(squash(await rows.first().innerText())).toContain('Loss curves coder 2');
+    expect(await page.getByRole('button', { name: 'New study' }).count()).toBe(0);
+    await screenshot(page, 'accounts-studies-coder');
+
+    await page.goto(url(otherStudyUrl));
+    await page.getByRole('alert').getByText(/or you are not a member of it/).waitFor();
+    await page.goto(url('/admin/users'));
+    await page.getByRole('alert').getByText('Only admins manage accounts.').waitFor();
+    expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    await screenshot(page, 'accounts-coder-not-admin');
+  });
+});

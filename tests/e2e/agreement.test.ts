@@ -1,0 +1,162 @@
+// A supervisor's agreement session: two coders have coded ten real figures (vector 6 of the
+// published agreement test vectors); the page shows κ and α, one disagreement is resolved with a
+// coder's coding carried over, the codings CSV downloads, and the dashboard shows the funnel.
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { corpusFile } from '../helpers/corpus';
+import { openDatabase, type Database } from '../../lib/db/client';
+import { importNotebook } from '../../lib/ingest/import-notebook';
+import { createUser } from '../../lib/auth/users/create-user';
+import { codes, consensusCodings, sampleItems, samples, studies, studyMembers } from '../../lib/db/schema';
+import { readCodingsCsv } from '../../lib/agreement/read-codings';
+import { agreementReport } from '../../lib/agreement/codings-report';
+import { codeItem, type SeededStudy } from '../integration/agreement-page-fixtures';
+import { chromiumMissing, createFirstAdmin, launchBrowser, screenshot, startApp, type RunningApp } from './app';
+
+describe.skipIf(chromiumMissing())('agreement page, consensus and codings export', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let store: Database;
+  let study: SeededStudy;
+  const url = (p: string) => `${app.baseUrl}${p}`;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await createFirstAdmin(page, app);
+    // The test writes the coders' work straight into the app's database (the coding workspace has its own tests).
+    const saved = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    store = await openDatabase({ dataDir: app.dataDir, max: 2 });
+    if (saved !== undefined) process.env.DATABASE_URL = saved;
+    study = await seed(store);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows Cohen’s κ and Krippendorff’s α of the seeded codings, with items and coders behind them', async () => {
+    await page.goto(url('/agreement'));
+    const overall = page.getByTestId('overall');
+    await overall.waitFor();
+    expect(page.url()).toContain(`study=${study.studyId}`);
+    const row = (k: string) => overall.locator(`tr[data-coefficient="${k}"] td`);
+    expect(await row('cohenKappa').nth(1).textContent()).toBe('0.091');
+    expect(await row('alpha').nth(1).textContent()).toBe('0.095');
+    expect(await row('percentAgreement').nth(1).textContent()).toBe('60.0 %');
+    expect(await row('alpha').nth(2).textContent()).toBe('10');
+    expect(await row('alpha').nth(3).textContent()).toBe('2');
+    await page.getByRole('figure', { name: "Krippendorff's alpha per code" }).locator('svg').first().waitFor();
+    expect(await page.getByTestId('disagreements').locator('tbody tr').count()).toBe(4);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="disagreements"] img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0), undefined, { timeout: 15_000 });
+    await screenshot(page, 'agreement-page');
+  });
+
+  it('resolves a disagreement by carrying a coder’s coding (with its region) into the consensus', async () => {
+    await page.getByTestId('disagreements').getByRole('link', { name: 'Resolve' }).first().click();
+    await page.getByTestId('side-by-side').waitFor();
+    expect(await page.getByTestId('side-by-side').locator('section').count()).toBe(2);
+    await page.locator('[data-region="Chart/bar"]').first().waitFor();
+    await page.getByRole('button', { name: "Use ana@example.org's Chart/bar" }).click();
+    await page.getByTestId('consensus-drafts').getByText('Chart/bar').waitFor();
+    await page.getByRole('button', { name: 'Save consensus' }).click();
+    await page.getByRole('status').getByText('Saved').waitFor();
+    await screenshot(page, 'agreement-item');
+    const rows = await store.db.select().from(consensusCodings);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ sampleItemId: study.items[0], codeId: study.code('Chart/bar'), region: { x: 0.1, y: 0.15, w: 0.5, h: 0.4 } });
+    await page.getByRole('link', { name: '← Agreement' }).click();
+    await page.getByTestId('disagreements').getByText('recorded').waitFor();
+    // The consensus does not move the figures.
+    expect(await page.getByTestId('overall').locator('tr[data-coefficient="alpha"] td').nth(1).textContent()).toBe('0.095');
+  });
+
+  it('downloads the codings CSV, which the CLI reader turns into the same figures', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Codings CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe(`study-${study.studyId}-codings.csv`);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('item,notebook_ref,cell,coder,code_path,region,memo,time,kind');
+    expect(text.match(/,consensus\r\n/g)).toHaveLength(1);
+    const bar = agreementReport(readCodingsCsv(text)).perCode.find((c) => c.code === 'Chart/bar')!;
+    expect(bar.cohenKappa).toBeCloseTo(0.090909, 6);
+    expect(bar.alpha).toBeCloseTo(0.095238, 6);
+  });
+
+  it('the dashboard shows the funnel, with its numbers one click away', async () => {
+    await page.goto(url(`/progress?study=${study.studyId}`));
+    const funnel = page.getByRole('region', { name: 'Funnel' });
+    await funnel.locator('svg').first().waitFor();
+    await funnel.getByRole('button', { name: 'Numbers' }).click();
+    const numbers = page.getByTestId('funnel-numbers');
+    const value = async (stage: string) => (await numbers.locator('tr', { hasText: stage }).first().locator('td.num').textContent())?.trim();
+    expect(await value('sampled')).toBe('10');
+    expect(await value('double-coded')).toBe('10');
+    expect(await value('agreed')).toBe('7'); // 6 identical + 1 consensus
+    expect(await value('reproduced')).toBe('not available');
+    await screenshot(page, 'progress-page');
+  });
+
+  it('per sample: the picker scopes the figures, and an undefined α says why', async () => {
+    // A second sample of two figures on which both coders applied Chart/bar: no variation.
+    const [second] = await store.db.insert(samples).values({ studyId: study.studyId, name: 'Second', definition: {}, createdBy: 'x' }).returning();
+    const items = await store.db.insert(sampleItems).values(study.visualisations.slice(0, 2).map((v, position) => ({ sampleId: second.id, visualisationId: v, position }))).returning();
+    const [ana, ben] = (await store.db.execute<{ id: string }>(sql`select id from users where email in ('ana@example.org', 'ben@example.org') order by email`)).map((u) => u.id);
+    for (const item of items) for (const coder of [ana, ben]) await codeItem(store.db, study, item.id, coder, ['Chart/bar']);
+    await page.goto(url(`/agreement?study=${study.studyId}`));
+    await page.getByTestId('by-sample').waitFor();
+    expect(await page.getByTestId('by-sample').locator('tbody tr').count()).toBe(2);
+    await page.getByLabel('Sample').selectOption({ label: 'Second' });
+    await page.waitForURL(new RegExp(`sample=${second.id}`));
+    const alpha = page.getByTestId('overall').locator('tr[data-coefficient="alpha"] td');
+    await page.waitForFunction(() => document.querySelector('[data-testid="overall"] tr[data-coefficient="alpha"] td:nth-child(3)')?.textContent === '2');
+    expect(await alpha.nth(1).textContent()).toBe('—');
+    expect(await alpha.nth(4).textContent()).toMatch(/Undefined: every coder gave the same answer on every item.*no variation/);
+    await screenshot(page, 'agreement-sample');
+  });
+
+  it('a study nobody has coded yet says what to do, on both pages', async () => {
+    const [empty] = await store.db.insert(studies).values({ name: 'Not started', createdBy: 'nobody' }).returning();
+    await page.goto(url(`/agreement?study=${empty.id}`));
+    await page.getByRole('heading', { name: 'Nothing to compare yet' }).waitFor();
+    expect(await page.getByText('Draw a sample with an overlap').count()).toBe(1);
+    await screenshot(page, 'agreement-empty');
+    await page.goto(url(`/progress?study=${empty.id}`));
+    await page.getByText('No assignments yet: assign a sample to coders').waitFor();
+    expect(await page.getByText('No item has been submitted by two coders yet').count()).toBe(1);
+    await screenshot(page, 'progress-empty');
+  });
+});
+
+/** Vector 6 on ten real figures of the Titanic notebook: ana and ben apply Chart/bar or nothing. */
+async function seed(store: Database): Promise<SeededStudy> {
+  const db = store.db;
+  const imported = await importNotebook(db, { file: 'agconti-titanic__Titanic.ipynb', bytes: fs.readFileSync(corpusFile('agconti-titanic__Titanic.ipynb')), blobDir: path.join(store.dataDir, 'blobs') });
+  const vis = await db.execute<{ id: number }>(sql`select id::int from visualisations where notebook_id = ${imported.notebookId} and blob_sha256 is not null order by id limit 10`);
+  if (vis.length < 10) throw new Error(`expected 10 images in the Titanic notebook, got ${vis.length}`);
+  const ana = await createUser(db, { name: 'Ana Coder', email: 'ana@example.org', password: 'ana-password-1', role: 'coder' });
+  const ben = await createUser(db, { name: 'Ben Coder', email: 'ben@example.org', password: 'ben-password-1', role: 'coder' });
+  const [s] = await db.insert(studies).values({ name: 'Testing in Titanic notebooks', createdBy: ana.id }).returning();
+  await db.insert(studyMembers).values([
+    { studyId: s.id, userId: ana.id, role: 'coder' },
+    { studyId: s.id, userId: ben.id, role: 'coder' },
+  ]);
+  const [chart] = await db.insert(codes).values({ studyId: s.id, kind: 'category', name: 'Chart', createdBy: ana.id }).returning();
+  const [bar] = await db.insert(codes).values({ studyId: s.id, parentId: chart.id, name: 'bar', shortcut: 'b', colour: '#e45756', createdBy: ana.id }).returning();
+  const [sample] = await db.insert(samples).values({ studyId: s.id, name: 'Pilot', definition: {}, overlapPercent: 100, createdBy: ana.id }).returning();
+  const items = await db.insert(sampleItems).values(vis.map((v, position) => ({ sampleId: sample.id, visualisationId: Number(v.id), position }))).returning();
+  const seeded: SeededStudy = { studyId: s.id, sampleId: sample.id, items: items.map((i) => i.id), visualisations: vis.map((v) => Number(v.id)), code: () => bar.id };
+  const a = [1, 1, 0, 0, 0, 0, 0, 0, 0, 0];
+  const b = [0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
+  for (let i = 0; i < 10; i++) {
+    await codeItem(db, seeded, seeded.items[i], ana.id, a[i] ? ['Chart/bar'] : [], { region: { x: 0.1, y: 0.15, w: 0.5, h: 0.4 } });
+    await codeItem(db, seeded, seeded.items[i], ben.id, b[i] ? ['Chart/bar'] : []);
+  }
+  return seeded;
+}
