@@ -9,7 +9,6 @@ const LINKS = [
   { href: '/visualisations', label: 'Visualisations' },
   { href: '/strategies', label: 'Strategies' },
   { href: '/runs', label: 'Runs' },
-  { href: '/workers', label: 'Workers' },
   { href: '/studies', label: 'Studies' },
   { href: '/coding', label: 'Coding' },
   { href: '/agreement', label: 'Agreement' },
@@ -21,9 +20,10 @@ export function Nav() {
   const session = useSession();
   const signOut = useSignOut();
   const user = session.data;
-  // A collection run belongs to its strategy, so its page lights up Strategies.
+  // A collection run belongs to its strategy, so its page lights up Strategies; workers and
+  // executions belong to Runs (which links to Workers).
   const active = (href: string) =>
-    href === '/' ? path === '/' : path.startsWith(href) || (href === '/strategies' && path.startsWith('/collection-runs')) || (href === '/runs' && path.startsWith('/executions'));
+    href === '/' ? path === '/' : path.startsWith(href) || (href === '/strategies' && path.startsWith('/collection-runs')) || (href === '/runs' && (path.startsWith('/executions') || path.startsWith('/workers')));
   const onSignOut = () => signOut.mutate(undefined, { onSettled: () => window.location.assign('/sign-in') });
   if (path.startsWith('/sign-in')) {
     return (
