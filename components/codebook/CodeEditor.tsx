@@ -14,7 +14,7 @@ export interface CodeDraft {
   examples: string;
 }
 
-const EMPTY: CodeDraft = { name: '', kind: 'code', shortDefinition: '', definition: '', whenToUse: '', whenNotToUse: '', colour: '#4c78a8', shortcut: '', examples: '' };
+const EMPTY: CodeDraft = { name: '', kind: 'code', shortDefinition: '', definition: '', whenToUse: '', whenNotToUse: '', colour: '', shortcut: '', examples: '' }; // colour '': the server picks the next palette colour
 
 export function draftOf(c: CodebookCode | null, kind: 'category' | 'code' = 'code'): CodeDraft {
   if (!c) return { ...EMPTY, kind };
@@ -24,7 +24,7 @@ export function draftOf(c: CodebookCode | null, kind: 'category' | 'code' = 'cod
 /** The draft as the API takes it; example ids typed as "12, 40" become numbers. */
 export function draftToInput(d: CodeDraft) {
   const ids = d.examples.split(/[\s,]+/).filter(Boolean).map(Number);
-  return { name: d.name, kind: d.kind, shortDefinition: d.shortDefinition, definition: d.definition, whenToUse: d.whenToUse, whenNotToUse: d.whenNotToUse, colour: d.colour, shortcut: d.shortcut || null, exampleVisualisationIds: ids.filter((n) => Number.isInteger(n) && n > 0) };
+  return { name: d.name, kind: d.kind, shortDefinition: d.shortDefinition, definition: d.definition, whenToUse: d.whenToUse, whenNotToUse: d.whenNotToUse, colour: d.colour || undefined, shortcut: d.shortcut || null, exampleVisualisationIds: ids.filter((n) => Number.isInteger(n) && n > 0) };
 }
 
 /** The fields of one code, for creating or editing it. Read-only for members who cannot change the codebook. */
@@ -85,7 +85,7 @@ export function CodeEditor({
       <div className="field-row">
         <div className="field" style={{ flex: 'none', minWidth: 0 }}>
           <label htmlFor="cb-colour">Colour</label>
-          <input id="cb-colour" type="color" value={d.colour} onChange={set('colour')} disabled={readOnly} />
+          <input id="cb-colour" type="color" value={d.colour || '#4e79a7'} onChange={set('colour')} disabled={readOnly} />
         </div>
         <div className="field" style={{ flex: 'none', minWidth: 0 }}>
           <label htmlFor="cb-shortcut">Shortcut key</label>

@@ -47,6 +47,9 @@ describe('codebook operations', () => {
     // The same name is fine in another place of the tree.
     const top = await createCode(store.db, SUP, studyId, { name: 'Bar' });
     expect(top.parentId).toBeNull();
+    // Codes without a chosen colour take the next palette colour, so they stay apart on screen.
+    expect(chart.colour).not.toBe(top.colour);
+    expect(top.colour).toMatch(/^#[0-9a-f]{6}$/);
     const cb = await getCodebook(store.db, studyId);
     expect(cb.tree.map((n) => [n.name, n.children.map((c) => c.name)])).toEqual([
       ['Chart type', ['Bar']],

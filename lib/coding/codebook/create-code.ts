@@ -27,6 +27,10 @@ export async function createCode(db: Db, userId: string, studyId: number, input:
   });
 }
 
+// Tableau 10: a new code without a chosen colour takes the next one, so codes stay apart in the
+// workspace (swatches, region outlines) without anyone picking colours.
+const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
 /** Validates and inserts one code inside an open codebook change; `all` gains the new row. */
 export async function insertCode(tx: Tx, ctx: ChangeContext, all: Code[], input: CreateCodeInput & { status?: Code['status'] }): Promise<Code> {
   const name = checkName(input.name);
@@ -45,7 +49,7 @@ export async function insertCode(tx: Tx, ctx: ChangeContext, all: Code[], input:
       definition: input.definition ?? '',
       whenToUse: input.whenToUse ?? '',
       whenNotToUse: input.whenNotToUse ?? '',
-      colour: checkColour(input.colour) ?? '#4c78a8',
+      colour: checkColour(input.colour) ?? PALETTE[all.length % PALETTE.length],
       shortcut,
       exampleVisualisationIds: input.exampleVisualisationIds ?? [],
       position: nextPosition(all, parentId),
