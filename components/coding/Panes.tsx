@@ -62,7 +62,7 @@ export function FigurePane(props: {
 export function ContextPane({ data }: { data: WorkItem }) {
   const vis = data.visualisation;
   return (
-    <div style={{ minWidth: 0 }}>
+    <div className="ws-context" style={{ minWidth: 0 }}>
       {vis.contextBefore.map(
         (c) =>
           c && (
