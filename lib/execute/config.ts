@@ -9,6 +9,7 @@ export const executorConfigSchema = z.object({
   cellTimeoutS: z.number().int().min(1).max(24 * 3600).default(600),
   totalTimeoutS: z.number().int().min(1).max(48 * 3600).default(3600),
   memoryMb: z.number().int().min(64).default(4096),
+  // One core per job: a worker runs as many jobs as the machine has cores.
   cpus: z.number().min(0.1).max(64).default(1),
 });
 export type ExecutorConfig = z.infer<typeof executorConfigSchema>;

@@ -30,6 +30,7 @@ def main():
     workdir = a.workdir or os.path.dirname(os.path.abspath(a.input))
     durations = {}
     started = {}
+    log_file = os.environ.get('VIZMINE_LOG_FILE')
 
     def on_start(cell, cell_index):
         started[cell_index] = time.monotonic()
@@ -42,6 +43,9 @@ def main():
         if errors:
             line += f" — {errors[0].get('ename')}: {str(errors[0].get('evalue'))[:300]}"
         print(line, file=sys.stderr, flush=True)
+        if log_file:  # the container executor tails this file instead of following the engine's log stream
+            with open(log_file, 'a') as f:
+                f.write(line + '\n')
 
     client = NotebookClient(nb, timeout=a.cell_timeout, kernel_name='python3', allow_errors=True,
                             resources={'metadata': {'path': workdir}},
