@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executions, figureMatches, notebooks, visualisations, workers } from '../../lib/db/schema';
+import { executions, figureMatches, notebooks, runningJobs, visualisations, workers } from '../../lib/db/schema';
 import { executorConfigSchema } from '../../lib/execute/config';
 import { createHostExecutor } from '../../lib/execute/host-executor';
 import { importNotebook } from '../../lib/ingest/import-notebook';
@@ -100,5 +100,19 @@ describe.skipIf(!available)('reproduction jobs through a worker (host executor)'
     const [w] = await store.db.select().from(workers).where(eq(workers.id, worker.id));
     expect(w.stoppedAt).not.toBeNull();
     expect(w.concurrency).toBe(2);
+  });
+
+  it('on stop, a job still running after the grace period goes back to the queue and its process is killed', async () => {
+    const slow = await importNotebook(store.db, { file: 'slow.ipynb', bytes: codeNotebook('import time', 'time.sleep(120)'), blobDir: store.blobDir });
+    const { queued } = await enqueueReproductions(store, { notebookIds: [slow.notebookId!] }, { executor: 'host' });
+    const worker = await startReproductionWorker({ store, blobDir: store.blobDir, executors: [host], concurrency: 1, pollMs: 200, heartbeatMs: 500, graceMs: 1000 });
+    await waitFor('the job to run', async () => (await store.db.select().from(runningJobs)).length === 1);
+    const t0 = Date.now();
+    await worker.stop();
+    expect(Date.now() - t0).toBeLessThan(15_000); // the grace period, then the kill — not the notebook's 120 s
+    const [job] = await store.db.execute<{ state: string; retry_count: number }>(sql`select state, retry_count from pgboss.job where id = ${queued[0].jobId}::uuid`);
+    expect(job.state).toBe('retry');
+    expect(await store.db.select().from(executions).where(eq(executions.notebookId, slow.notebookId!))).toHaveLength(0);
+    expect(await store.db.select().from(runningJobs)).toHaveLength(0);
   });
 });
