@@ -1,6 +1,6 @@
 'use client';
 import type { AgreementPage } from '@/components/hooks/useAgreement';
-import { formatCoefficient } from './explain';
+import { FigureCells, FigureHeads } from './FigureColumns';
 
 /** Each sample's overall figures, side by side; a row opens that sample. */
 export function BySample({ samples, onPick }: { samples: AgreementPage['samples']; onPick: (id: number) => void }) {
@@ -9,15 +9,7 @@ export function BySample({ samples, onPick }: { samples: AgreementPage['samples'
       <h2>By sample</h2>
       <table className="list" data-testid="by-sample">
         <thead>
-          <tr>
-            <th>Sample</th>
-            <th className="num">Items</th>
-            <th className="num">Coders</th>
-            <th className="num">%</th>
-            <th className="num">Cohen&apos;s κ</th>
-            <th className="num">Fleiss&apos; κ</th>
-            <th className="num">α</th>
-          </tr>
+          <FigureHeads first="Sample" />
         </thead>
         <tbody>
           {samples.map((s) => (
@@ -27,12 +19,7 @@ export function BySample({ samples, onPick }: { samples: AgreementPage['samples'
                   {s.name}
                 </button>
               </td>
-              <td className="num">{s.overall.items}</td>
-              <td className="num">{s.overall.coders}</td>
-              <td className="num">{formatCoefficient(s.overall.percentAgreement, 'percentAgreement')}</td>
-              <td className="num">{formatCoefficient(s.overall.cohenKappa, 'cohenKappa')}</td>
-              <td className="num">{formatCoefficient(s.overall.fleissKappa, 'fleissKappa')}</td>
-              <td className="num">{formatCoefficient(s.overall.alpha, 'alpha')}</td>
+              <FigureCells figures={s.overall} />
             </tr>
           ))}
         </tbody>

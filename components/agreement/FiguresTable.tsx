@@ -1,6 +1,7 @@
 'use client';
 import type { Figures } from '@/lib/agreement/codings-report';
 import { formatCoefficient, whyUndefined, type Coefficient } from './explain';
+import { FigureCells, FigureHeads } from './FigureColumns';
 
 const ROWS: { key: Coefficient; label: string; what: string }[] = [
   { key: 'percentAgreement', label: 'Percent agreement', what: 'items on which every coder chose the same set of codes' },
@@ -45,37 +46,16 @@ export function OverallTable({ figures }: { figures: Figures }) {
 
 /** Per code (applied or not): each coefficient, the items and coders behind it; undefined cells explain themselves on hover. */
 export function PerCodeTable({ rows }: { rows: (Figures & { code: string })[] }) {
-  const cell = (f: Figures, c: Coefficient) => {
-    const why = whyUndefined(f, c);
-    return (
-      <td className="num" style={{ whiteSpace: 'nowrap' }} title={why ? `Undefined: ${why}` : undefined}>
-        {formatCoefficient(f[c], c)}
-      </td>
-    );
-  };
   return (
     <table className="list" data-testid="per-code">
       <thead>
-        <tr>
-          <th>Code</th>
-          <th className="num">Items</th>
-          <th className="num">Coders</th>
-          <th className="num">%</th>
-          <th className="num">Cohen&apos;s κ</th>
-          <th className="num">Fleiss&apos; κ</th>
-          <th className="num">α</th>
-        </tr>
+        <FigureHeads first="Code" />
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.code}>
             <td>{r.code}</td>
-            <td className="num">{r.items}</td>
-            <td className="num">{r.coders}</td>
-            {cell(r, 'percentAgreement')}
-            {cell(r, 'cohenKappa')}
-            {cell(r, 'fleissKappa')}
-            {cell(r, 'alpha')}
+            <FigureCells figures={r} />
           </tr>
         ))}
       </tbody>

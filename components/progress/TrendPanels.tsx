@@ -3,8 +3,7 @@ import type { Progress } from '@/components/hooks/useProgress';
 import { agreementOverTimeSpec } from '@/components/charts/specs/agreement';
 import { saturationSpec } from '@/components/charts/specs/saturation';
 import { ChartPanel } from '@/components/agreement/ChartPanel';
-
-const f3 = (v: number | null) => (v === null ? '—' : v.toFixed(3));
+import { FigureCells, FigureHeads } from '@/components/agreement/FigureColumns';
 
 /** α, κ and % over the items submitted up to each day. */
 export function AgreementTrendPanel({ points }: { points: Progress['agreement'] }) {
@@ -16,26 +15,13 @@ export function AgreementTrendPanel({ points }: { points: Progress['agreement'] 
     >
       <table className="list" data-testid="agreement-numbers">
         <thead>
-          <tr>
-            <th>Up to</th>
-            <th className="num">Items</th>
-            <th className="num">Coders</th>
-            <th className="num">%</th>
-            <th className="num">Cohen&apos;s κ</th>
-            <th className="num">Fleiss&apos; κ</th>
-            <th className="num">α</th>
-          </tr>
+          <FigureHeads first="Up to" />
         </thead>
         <tbody>
           {points.map((p) => (
             <tr key={p.date}>
               <td>{p.date}</td>
-              <td className="num">{p.items}</td>
-              <td className="num">{p.coders}</td>
-              <td className="num">{p.percentAgreement === null ? '—' : `${(p.percentAgreement * 100).toFixed(1)} %`}</td>
-              <td className="num">{f3(p.cohenKappa)}</td>
-              <td className="num">{f3(p.fleissKappa)}</td>
-              <td className="num">{f3(p.alpha)}</td>
+              <FigureCells figures={p} />
             </tr>
           ))}
         </tbody>
