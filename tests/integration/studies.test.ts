@@ -9,6 +9,7 @@ describe('studies and membership', () => {
   let studiesRoute: typeof import('../../app/api/studies/route');
   let studyRoute: typeof import('../../app/api/studies/[id]/route');
   let membersRoute: typeof import('../../app/api/studies/[id]/members/route');
+  let usersRoute: typeof import('../../app/api/users/route');
   let admin: { user: SessionUser; headers: Headers };
   let supervisor: { user: SessionUser; headers: Headers };
   let coder: { user: SessionUser; headers: Headers };
@@ -26,6 +27,7 @@ describe('studies and membership', () => {
     studiesRoute = await import('../../app/api/studies/route');
     studyRoute = await import('../../app/api/studies/[id]/route');
     membersRoute = await import('../../app/api/studies/[id]/members/route');
+    usersRoute = await import('../../app/api/users/route');
     admin = await signedInHeaders(store, { role: 'admin' });
     supervisor = await signedInHeaders(store, { role: 'supervisor', email: 'sue@example.org' });
     coder = await signedInHeaders(store, { role: 'coder', email: 'cody@example.org' });
@@ -62,6 +64,13 @@ describe('studies and membership', () => {
     expect(byCoder.status).toBe(403);
     const removeByCoder = await membersRoute.DELETE(req(`/api/studies/${studyId}/members?userId=${supervisor.user.id}`, coder.headers, 'DELETE'), ctx(studyId));
     expect(removeByCoder.status).toBe(403);
+    // A study supervisor whose account role is coder may list accounts to add members; a plain coder may not.
+    const promoted = await membersRoute.POST(req(`/api/studies/${studyId}/members`, supervisor.headers, 'POST', { userId: outsider.user.id, role: 'supervisor' }), ctx(studyId));
+    expect(promoted.status).toBe(200);
+    expect((await usersRoute.GET(req('/api/users', outsider.headers), undefined as never)).status).toBe(200);
+    expect((await usersRoute.GET(req('/api/users', coder.headers), undefined as never)).status).toBe(403);
+    await membersRoute.DELETE(req(`/api/studies/${studyId}/members?userId=${outsider.user.id}`, supervisor.headers, 'DELETE'), ctx(studyId));
+    expect((await usersRoute.GET(req('/api/users', outsider.headers), undefined as never)).status).toBe(403);
     const unknownUser = await membersRoute.POST(req(`/api/studies/${studyId}/members`, supervisor.headers, 'POST', { userId: 'nobody', role: 'coder' }), ctx(studyId));
     expect(unknownUser.status).toBe(404);
   });

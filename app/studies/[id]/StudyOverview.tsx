@@ -94,7 +94,7 @@ function Overview({ study }: { study: StudyDetail }) {
           ))}
         </tbody>
       </table>
-      {manage && <AddMember study={study} canList={session.data?.role === 'admin' || session.data?.role === 'supervisor'} />}
+      {manage && <AddMember study={study} canList={manage} />}
     </>
   );
 }

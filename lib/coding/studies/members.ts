@@ -51,3 +51,13 @@ async function requireAnotherSupervisor(db: Db, studyId: number): Promise<void> 
     .where(and(eq(studyMembers.studyId, studyId), eq(studyMembers.role, 'supervisor')));
   if (row.n <= 1) throw new AppError('conflict', 'A study needs at least one supervisor: make someone else supervisor first.');
 }
+
+/** Whether the user supervises at least one study (so may pick accounts to add as its members). */
+export async function supervisesAnyStudy(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ studyId: studyMembers.studyId })
+    .from(studyMembers)
+    .where(and(eq(studyMembers.userId, userId), eq(studyMembers.role, 'supervisor')))
+    .limit(1);
+  return row !== undefined;
+}
