@@ -1,6 +1,22 @@
 import type { ErrorBody } from './api/handler';
 
-/** fetch + JSON, throwing the server's `{ error: { message } }` as an Error the UI can show. */
+/** An error answer from our API: the server's message, and its status (4xx: retrying will not help). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    public readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** A refusal that will not change by trying again (bad input, conflict, gone) — not a timeout or rate limit. */
+  get permanent(): boolean {
+    return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
+  }
+}
+
+/** fetch + JSON, throwing the server's `{ error: { message } }` as an ApiError the UI can show. */
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, init);
   const body = await res.json().catch(() => null);
@@ -10,7 +26,7 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   }
   if (!res.ok) {
     const message = (body as ErrorBody | null)?.error?.message ?? `${res.status} ${res.statusText}`;
-    throw new Error(message);
+    throw new ApiError(message, res.status);
   }
   return body as T;
 }

@@ -125,7 +125,7 @@ function Loaded({ data }: { data: WorkItem }) {
         <div className="row">
           <span className={`${styles.status} ${s.kind === 'error' ? styles.error : ''}`} data-testid="save-state" data-state={s.kind}>
             <span className={`${styles.dot} ${s.kind === 'dirty' || s.kind === 'saving' ? styles.dirty : ''}`} />
-            {s.kind === 'saving' || s.kind === 'dirty' ? 'saving…' : s.kind === 'saved' ? 'saved' : s.kind === 'error' ? `not saved: ${s.message} (retrying)` : status}
+            {s.kind === 'saving' || s.kind === 'dirty' ? 'saving…' : s.kind === 'saved' ? 'saved' : s.kind === 'error' ? `not saved: ${s.message}${s.permanent ? ' — reload the item to see what is stored' : ' (retrying)'}` : status}
           </span>
           <button className="btn" onClick={() => void go(data.prevId)} disabled={!data.prevId} aria-label="previous item">←</button>
           <button className="btn" onClick={() => void go(data.nextId)} disabled={!data.nextId} aria-label="next item">→</button>

@@ -1,7 +1,8 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '@/lib/api-client';
 
-export type SaveState = { kind: 'idle' | 'dirty' | 'saving' | 'saved' } | { kind: 'error'; message: string };
+export type SaveState = { kind: 'idle' | 'dirty' | 'saving' | 'saved' } | { kind: 'error'; message: string; permanent: boolean };
 
 /**
  * Debounced autosave of a value: every change is saved `delay` ms after the last one, one save at a
@@ -28,7 +29,7 @@ export function useAutosave<T>(save: (value: T) => Promise<unknown>, delay = 500
         saved.current = Math.max(saved.current, job.version);
         setState(latest.current && latest.current.version > saved.current ? { kind: 'dirty' } : { kind: 'saved' });
       } catch (e) {
-        setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+        setState({ kind: 'error', message: e instanceof Error ? e.message : String(e), permanent: e instanceof ApiError && e.permanent });
         throw e;
       }
     })();
@@ -44,8 +45,10 @@ export function useAutosave<T>(save: (value: T) => Promise<unknown>, delay = 500
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         timer.current = null;
-        run().catch(() => {
-          // Retry on its own; the indicator says what went wrong meanwhile.
+        run().catch((e) => {
+          // A network hiccup or a server error is retried on its own (the indicator says what went
+          // wrong meanwhile); a refusal (a submitted item, a merged code) would only fail again.
+          if (e instanceof ApiError && e.permanent) return;
           timer.current = setTimeout(() => run().catch(() => {}), 3000);
         });
       }, delay);
