@@ -68,7 +68,7 @@ function WorkerLine({ w }: { w: WorkerRow }) {
       <td className="num">
         {w.currentJobs.length} / {w.concurrency}
       </td>
-      <td>{w.executor ?? <span className="badge warn" title="neither a container engine nor Python with nbclient was found">none</span>}</td>
+      <td>{w.executors.length ? w.executors.join(', ') : <span className="badge warn" title="neither a container engine nor Python with nbclient was found">none</span>}</td>
       <td>
         {w.state === 'stopped' ? (
           <span className="badge">stopped {new Date(w.stoppedAt!).toLocaleTimeString('en-GB')}</span>

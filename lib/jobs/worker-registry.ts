@@ -10,9 +10,9 @@ import { isAlive } from '../process/is-alive';
 
 export const WORKER_STALE_AFTER_S = Number(process.env.VIZMINE_WORKER_STALE_S ?? 30);
 
-export async function registerWorker(db: Db, w: { concurrency: number; executor: ExecutorKind | null }): Promise<string> {
+export async function registerWorker(db: Db, w: { concurrency: number; executors: ExecutorKind[] }): Promise<string> {
   const id = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  await db.insert(workers).values({ id, host: os.hostname(), pid: process.pid, ...w });
+  await db.insert(workers).values({ id, host: os.hostname(), pid: process.pid, concurrency: w.concurrency, executor: w.executors[0] ?? null, executors: w.executors });
   return id;
 }
 

@@ -39,7 +39,7 @@ export async function startReproductionWorker(opts: WorkerOptions): Promise<{ id
   const concurrency = opts.concurrency ?? os.availableParallelism();
   const log = opts.log ?? (() => {});
   const boss = await getBoss(store.url, { supervise: true });
-  const id = await registerWorker(db, { concurrency, executor: executors[0]?.kind ?? null });
+  const id = await registerWorker(db, { concurrency, executors: executors.map((e) => e.kind) });
   const running = new Map<string, Running>();
   let stopping = false;
   let wake: (() => void) | null = null;

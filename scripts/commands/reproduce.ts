@@ -93,6 +93,6 @@ function printWorkers(rows: WorkerRow[], clear: boolean) {
   if (rows.length === 0) console.log('no workers: start one with `npm run worker` (or `npm start`)');
   for (const w of rows) {
     const jobs = w.currentJobs.map((j) => `#${j.notebookId} ${j.elapsedSeconds}s`).join(', ') || 'idle';
-    console.log(`${w.state.toUpperCase().padEnd(8)} ${w.host}:${w.pid}  ${w.executor ?? 'no executor'} ×${w.concurrency}  heartbeat ${w.heartbeatAgeSeconds}s ago  ${jobs}`);
+    console.log(`${w.state.toUpperCase().padEnd(8)} ${w.host}:${w.pid}  ${w.executors.join('+') || 'no executor'} ×${w.concurrency}  heartbeat ${w.heartbeatAgeSeconds}s ago  ${jobs}`);
   }
 }

@@ -1,4 +1,5 @@
 // The reproduction API's route handlers, called in-process against a throwaway database.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNotebook } from '../../lib/ingest/import-notebook';
 import { stopBoss } from '../../lib/jobs/boss';
@@ -59,11 +60,15 @@ describe('reproduction API', () => {
 
   it('queues with the executor a live worker offers, containers first', async () => {
     await store.db.insert(workers).values([
-      { id: 'h', host: 'a', pid: 1, concurrency: 1, executor: 'host' },
-      { id: 'c', host: 'b', pid: 2, concurrency: 1, executor: 'container' },
+      { id: 'h', host: 'a', pid: 1, concurrency: 1, executor: 'host', executors: ['host'] },
+      { id: 'c', host: 'b', pid: 2, concurrency: 1, executor: 'container', executors: ['container'] },
     ]);
     const listed = await (await api.workers.GET(get(), undefined as never)).json();
     expect(listed.executors).toEqual(['container', 'host']);
+    // A worker serving both queues offers both.
+    await store.db.update(workers).set({ executors: ['container', 'host'] }).where(eq(workers.id, 'c'));
+    await store.db.delete(workers).where(eq(workers.id, 'h'));
+    expect((await (await api.workers.GET(get(), undefined as never)).json()).executors).toEqual(['container', 'host']);
     expect(listed.defaultExecutor).toBe('container');
 
     const res = await api.reproductions.POST(post({ notebookIds: [ids[0]] }), undefined as never);

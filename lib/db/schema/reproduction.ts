@@ -89,7 +89,8 @@ export const workers = pgTable('workers', {
   host: text('host').notNull(),
   pid: integer('pid').notNull(),
   concurrency: integer('concurrency').notNull(),
-  executor: text('executor', { enum: executorKinds }), // null: reproduction unavailable on it
+  executor: text('executor', { enum: executorKinds }), // the preferred one; null: reproduction unavailable on it
+  executors: text('executors', { enum: executorKinds }).array().notNull().default([]), // every one it serves
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
   stoppedAt: timestamp('stopped_at', { withTimezone: true }),

@@ -15,6 +15,7 @@ export interface WorkerRow {
   pid: number;
   concurrency: number;
   executor: ExecutorKind | null;
+  executors: ExecutorKind[];
   startedAt: Date;
   heartbeatAt: Date;
   stoppedAt: Date | null;
@@ -51,8 +52,8 @@ export async function listWorkers(db: Db, now = new Date()): Promise<WorkerList>
       .map(({ workerId: _, ...j }) => ({ ...j, elapsedSeconds: Math.max(0, Math.round((now.getTime() - j.startedAt.getTime()) / 1000)) }));
     return { ...w, heartbeatAgeSeconds, state, currentJobs };
   });
-  const live = list.filter((w) => w.state === 'live' && w.executor);
-  const executors = [...new Set(live.map((w) => w.executor!))].sort();
+  const live = list.filter((w) => w.state === 'live' && w.executors.length > 0);
+  const executors = [...new Set(live.flatMap((w) => w.executors))].sort();
   return {
     workers: list,
     executors,
