@@ -1,6 +1,6 @@
 // A supervisor's agreement session: two coders have coded ten real figures (vector 6 of the
 // published agreement test vectors); the page shows κ and α, one disagreement is resolved with a
-// coder's coding carried over, the codings CSV downloads, and the dashboard shows the funnel.
+// coder's coding carried over, another by keyboard with a newly drawn region, the codings CSV downloads, and the dashboard shows the funnel.
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -101,6 +101,49 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
     expect(await value('agreed')).toBe('7'); // 6 identical + 1 consensus
     expect(await value('reproduced')).toBe('0'); // nothing was run again in this test
     await screenshot(page, 'progress-page');
+  });
+
+  it('by keyboard alone: u + a coder’s number carries their codings over, r draws a new region, Ctrl+Enter saves (a drag draws too)', async () => {
+    // Item 3 of vector 6: ana applied nothing, ben applied Chart/bar to the whole figure.
+    await page.goto(url(`/agreement/items/${study.items[2]}?study=${study.studyId}`));
+    await page.locator('section[aria-label="Consensus"][data-keys="ready"]').waitFor();
+    const columns = await page.getByTestId('side-by-side').locator('section').evaluateAll((s) => s.map((e) => e.getAttribute('aria-label')));
+    const ben = columns.indexOf('Codings of ben@example.org') + 1;
+    expect(ben).toBeGreaterThan(0);
+    await page.keyboard.press('u');
+    await page.getByTestId('choose-coder').waitFor();
+    await page.keyboard.press(String(ben));
+    await page.getByTestId('consensus-drafts').getByText('Chart/bar').waitFor();
+    // r, then arrows move and Shift+arrows resize the draft (steps of 0.05 from 0.25,0.25 0.5×0.5), Enter, then the code's key.
+    await page.keyboard.press('r');
+    await page.getByTestId('drawing-region').waitFor();
+    for (const k of ['ArrowRight', 'ArrowDown', 'Shift+ArrowRight', 'Shift+ArrowUp']) await page.keyboard.press(k);
+    await page.getByTestId('draft-region').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('choose-region-code').waitFor();
+    await page.keyboard.press('b');
+    await page.getByTestId('consensus-drafts').getByText('region 30%,30% 55×45%').waitFor();
+    await page.getByRole('region', { name: 'Consensus regions' }).getByTestId('my-region').waitFor();
+    // A drag draws one too (here cancelled with Esc, so it is not saved).
+    await page.getByRole('button', { name: /Draw a region/ }).click();
+    const box = (await page.getByTestId('figure').locator('img').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.1);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.3, { steps: 4 });
+    await page.mouse.up();
+    await page.getByTestId('choose-region-code').waitFor();
+    expect(await page.getByTestId('draft-region').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('draft-region').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('status').getByText('Saved').waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="side-by-side"] img, [data-testid="figure"] img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0), undefined, { timeout: 15_000 });
+    await screenshot(page, 'agreement-item-drawn-region');
+    const rows = await store.db.select().from(consensusCodings).where(sql`${consensusCodings.sampleItemId} = ${study.items[2]}`).orderBy(consensusCodings.id);
+    expect(rows.map((r) => ({ codeId: r.codeId, region: r.region }))).toEqual([
+      { codeId: study.code('Chart/bar'), region: null },
+      { codeId: study.code('Chart/bar'), region: { x: 0.3, y: 0.3, w: 0.55, h: 0.45 } },
+    ]);
   });
 
   it('per sample: the picker scopes the figures, and an undefined α says why', async () => {

@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useAgreementItem, useDisagreements, type ItemComparison } from '@/components/hooks/useAgreement';
 import { ErrorState, Skeleton } from '@/components/ui/States';
 import { RegionImage } from '@/components/agreement/RegionImage';
-import { ConsensusEditor, type Draft } from '@/components/agreement/ConsensusEditor';
+import { adoptCodings, ConsensusEditor, type Draft } from '@/components/agreement/ConsensusEditor';
 
 const PALETTE = ['#3559e0', '#e45756', '#2e9d5b', '#b15fd1', '#e0a019'];
 
@@ -28,16 +28,6 @@ export function ItemReview({ sampleItemId }: { sampleItemId: number }) {
   const next = [...rows.slice(here + 1), ...rows.slice(0, Math.max(here, 0))].find((r) => !r.resolved && r.sampleItemId !== sampleItemId);
   const nextHref = next ? `/agreement/items/${next.sampleItemId}${study ? `?study=${study}${sample ? `&sample=${sample}` : ''}` : ''}` : null;
 
-  // ] opens the next open disagreement (a code's own key and Ctrl+Enter belong to the consensus editor).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== ']' || !nextHref || e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-      router.push(nextHref);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [nextHref, router]);
-
   if (error) {
     return (
       <>
@@ -48,9 +38,7 @@ export function ItemReview({ sampleItemId }: { sampleItemId: number }) {
   }
   if (!data || drafts === null) return <Skeleton height={320} />;
   const colour = (i: number) => PALETTE[i % PALETTE.length];
-  const adopt = (c: ItemComparison['coders'][number]['codings'][number]) =>
-    setDrafts([...drafts.filter((d) => !(d.codeId === c.codeId && sameRegion(d.region, c.region))), { codeId: c.codeId, region: c.region, memo: c.memo }]);
-  const consensusRegions = drafts.filter((d) => d.region).map((d) => ({ region: d.region!, colour: '#111827', label: data.codes.find((c) => c.id === d.codeId)?.path ?? '' }));
+  const adopt = (codings: ItemComparison['coders'][number]['codings']) => setDrafts(adoptCodings(drafts, codings));
 
   return (
     <>
@@ -71,9 +59,16 @@ export function ItemReview({ sampleItemId }: { sampleItemId: number }) {
       <div style={{ display: 'grid', gridTemplateColumns: `repeat(${Math.max(data.coders.length, 1)}, minmax(0, 1fr))`, gap: 16, marginBottom: 16 }} data-testid="side-by-side">
         {data.coders.map((coder, i) => (
           <section key={coder.userId} className="panel" aria-label={`Codings of ${coder.coder}`}>
-            <h2 style={{ color: colour(i) }}>
-              {coder.name ?? coder.coder} <span className="sub" style={{ fontSize: 12, fontWeight: 400 }}>{coder.coder}</span>
-            </h2>
+            <div style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
+              <h2 style={{ color: colour(i) }}>
+                <span className="kbd" title={`coder ${i + 1}`}>{i + 1}</span> {coder.name ?? coder.coder} <span className="sub" style={{ fontSize: 12, fontWeight: 400 }}>{coder.coder}</span>
+              </h2>
+              {coder.codings.length > 0 && (
+                <button className="btn" style={{ marginLeft: 'auto', fontSize: 12, padding: '2px 8px' }} onClick={() => adopt(coder.codings)} aria-label={`Use all of ${coder.coder}'s codings`}>
+                  Use all <span className="kbd">u</span><span className="kbd">{i + 1}</span>
+                </button>
+              )}
+            </div>
             <RegionImage
               sha={data.item.blobSha256}
               alt={`Figure as coded by ${coder.coder}`}
@@ -91,7 +86,7 @@ export function ItemReview({ sampleItemId }: { sampleItemId: number }) {
                     <span className="badge accent">{c.codePath}</span>
                     {c.region && <span className="sub" style={{ fontSize: 12 }}>region</span>}
                     {c.memo && <span className="sub" style={{ fontSize: 12 }} title={c.memo}>“{c.memo.slice(0, 60)}”</span>}
-                    <button className="btn" style={{ marginLeft: 'auto', fontSize: 12, padding: '2px 8px' }} onClick={() => adopt(c)} aria-label={`Use ${coder.coder}'s ${c.codePath}`}>
+                    <button className="btn" style={{ marginLeft: 'auto', fontSize: 12, padding: '2px 8px' }} onClick={() => adopt([c])} aria-label={`Use ${coder.coder}'s ${c.codePath}`}>
                       Use
                     </button>
                   </li>
@@ -102,17 +97,7 @@ export function ItemReview({ sampleItemId }: { sampleItemId: number }) {
           </section>
         ))}
       </div>
-      <div className="grid-2">
-        <ConsensusEditor item={data} drafts={drafts} setDrafts={setDrafts} />
-        <section className="panel" aria-label="Consensus regions">
-          <h2>Consensus regions</h2>
-          <RegionImage sha={data.item.blobSha256} alt="Figure with the consensus regions" regions={consensusRegions} maxHeight={300} />
-        </section>
-      </div>
+      <ConsensusEditor item={data} drafts={drafts} setDrafts={setDrafts} onNext={nextHref ? () => router.push(nextHref) : undefined} />
     </>
   );
-}
-
-function sameRegion(a: Draft['region'], b: Draft['region']): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
