@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client';
 import { queueControls } from '../db/schema';
 import { AppError } from '../errors';
-import { getBoss, REPRODUCE_QUEUE_NAMES } from './boss';
+import { getBoss } from './boss';
+import { reproduceJobQueue } from './monitor/jobs-source';
 
 const PAUSE_KEY = 'reproduce';
 
@@ -35,10 +36,7 @@ export async function retryJob(store: Pick<Database, 'db' | 'url'>, jobId: strin
 }
 
 async function queueOfJob(db: Db, jobId: string): Promise<string> {
-  if (!/^[0-9a-f-]{36}$/i.test(jobId)) throw new AppError('not_found', `No job ${jobId}.`);
-  const rows = await db.execute<{ name: string }>(
-    sql`select name from pgboss.job where id = ${jobId}::uuid and name in ${REPRODUCE_QUEUE_NAMES}`,
-  );
-  if (!rows[0]) throw new AppError('not_found', `No reproduction job ${jobId} (finished jobs are archived after a day).`);
-  return rows[0].name;
+  const queue = await reproduceJobQueue(db, jobId);
+  if (!queue) throw new AppError('not_found', `No reproduction job ${jobId} (finished jobs are archived after a day).`);
+  return queue;
 }

@@ -5,7 +5,8 @@ import type { Database } from '../db/client';
 import { reproduceNotebook } from '../execute/reproduce-notebook';
 import type { Executor } from '../execute/types';
 import { appendTail } from '../execute/types';
-import { getBoss, REPRODUCE_QUEUE_NAMES, reproduceQueue } from './boss';
+import { getBoss, reproduceQueue } from './boss';
+import { reproduceJobQueue } from './monitor/jobs-source';
 import { isQueuePaused } from './queue-controls';
 import { reproducePayloadSchema } from './reproduce-payload';
 import { beat, claimJobRow, markStopped, registerWorker, releaseJobRow, retireDeadWorkers, takeOrphanedJobs } from './worker-registry';
@@ -50,7 +51,7 @@ export async function startReproductionWorker(opts: WorkerOptions): Promise<{ id
     await beat(db, id, new Map([...running].map(([jobId, r]) => [jobId, r.log])));
     await abortCancelled(running, db);
     for (const o of await takeOrphanedJobs(db)) {
-      const queue = await queueOf(db, o.jobId);
+      const queue = await reproduceJobQueue(db, o.jobId);
       if (queue) await boss.fail(queue, o.jobId, { message: `worker ${o.workerId} died while running this job; it runs again` });
       log(`job ${o.jobId} of dead worker ${o.workerId} given back to the queue`);
     }
@@ -126,11 +127,6 @@ export async function startReproductionWorker(opts: WorkerOptions): Promise<{ id
       await markStopped(db, id);
     },
   };
-}
-
-async function queueOf(db: Database['db'], jobId: string): Promise<string | null> {
-  const rows = await db.execute<{ name: string }>(sql`select name from pgboss.job where id = ${jobId}::uuid and name in ${REPRODUCE_QUEUE_NAMES}`);
-  return rows[0]?.name ?? null;
 }
 
 /** Jobs cancelled from the UI or CLI while running here are stopped (their containers killed). */

@@ -7,7 +7,6 @@ import { REPRODUCE_QUEUE_NAMES } from '../boss';
 
 export const JOB_STATES = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
-export const WAITING_STATES: readonly JobState[] = ['created', 'retry'];
 export const FINISHED_STATES: readonly JobState[] = ['completed', 'cancelled', 'failed'];
 
 /** Whether pg-boss's schema exists (null until a worker or an enqueue first started pg-boss). */
@@ -28,4 +27,11 @@ export function reproduceJobs(): SQL {
   return sql`(select ${COLUMNS} from pgboss.job where name in ${REPRODUCE_QUEUE_NAMES}
     union all
     select ${COLUMNS} from pgboss.archive where name in ${REPRODUCE_QUEUE_NAMES})`;
+}
+
+/** The reproduce queue a job is in, or null when there is no such live job (archived ones cannot be acted on). */
+export async function reproduceJobQueue(db: Db, jobId: string): Promise<string | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(jobId)) return null;
+  const rows = await db.execute<{ name: string }>(sql`select name from pgboss.job where id = ${jobId}::uuid and name in ${REPRODUCE_QUEUE_NAMES}`);
+  return rows[0]?.name ?? null;
 }
