@@ -8,6 +8,7 @@ import { isAlive } from '../process/is-alive';
 // Workers' presence in the database: registration, heartbeats, the jobs each is running, and
 // recovery of the jobs of workers that died (SIGKILL, power loss) so they run again elsewhere.
 
+/** A worker is stale when it has not sent a heartbeat for this long and did not say it stopped. */
 export const WORKER_STALE_AFTER_S = Number(process.env.VIZMINE_WORKER_STALE_S ?? 30);
 
 export async function registerWorker(db: Db, w: { concurrency: number; executors: ExecutorKind[] }): Promise<string> {

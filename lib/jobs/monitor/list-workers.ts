@@ -1,11 +1,8 @@
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { notebooks, runningJobs, workers, type ExecutorKind } from '../../db/schema';
-
 import { WORKER_STALE_AFTER_S } from '../worker-registry';
 
-/** A worker is stale when it has not sent a heartbeat for this long and did not say it stopped. */
-export const STALE_AFTER_SECONDS = WORKER_STALE_AFTER_S;
 // Stopped workers stay listed (greyed) for a day, so a crash or restart can still be traced.
 const KEEP_STOPPED_HOURS = 24;
 
@@ -46,7 +43,7 @@ export async function listWorkers(db: Db, now = new Date()): Promise<WorkerList>
     .orderBy(runningJobs.startedAt);
   const list: WorkerRow[] = rows.map((w) => {
     const heartbeatAgeSeconds = Math.max(0, Math.round((now.getTime() - w.heartbeatAt.getTime()) / 1000));
-    const state = w.stoppedAt ? 'stopped' : heartbeatAgeSeconds > STALE_AFTER_SECONDS ? 'stale' : 'live';
+    const state = w.stoppedAt ? 'stopped' : heartbeatAgeSeconds > WORKER_STALE_AFTER_S ? 'stale' : 'live';
     const currentJobs = jobs
       .filter((j) => j.workerId === w.id)
       .map(({ workerId: _, ...j }) => ({ ...j, elapsedSeconds: Math.max(0, Math.round((now.getTime() - j.startedAt.getTime()) / 1000)) }));
