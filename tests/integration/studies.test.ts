@@ -83,6 +83,8 @@ describe('studies and membership', () => {
     expect(hidden.status).toBe(404);
     const missing = await studyRoute.GET(req('/api/studies/99999', coder.headers), ctx(99999));
     expect(missing.status).toBe(404);
+    // an id past PostgreSQL's integer range is the caller's mistake, not a failed query
+    expect((await studyRoute.GET(req('/api/studies/99999999999', coder.headers), ctx('99999999999'))).status).toBe(400);
     // the same message for a study that exists and one that does not: nothing leaks
     expect(((await hidden.json()) as { error: { message: string } }).error.message).toMatch(/or you are not a member/);
     expect((await membersRoute.GET(req(`/api/studies/${otherStudyId}/members`, coder.headers), ctx(otherStudyId))).status).toBe(404);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from '../../browse/schemas';
 import { studyRoles, type StudyRole } from '../../db/schema/coding';
 
 export const studyInput = z.object({
@@ -7,7 +8,8 @@ export const studyInput = z.object({
 });
 export type StudyInput = z.infer<typeof studyInput>;
 
-export const studyIdParam = z.coerce.number().int().positive();
+// The shared id rule: an id past PostgreSQL's integer range is a 400, not a failed query (500).
+export const studyIdParam = idParam;
 
 export const memberInput = z.object({ userId: z.string().min(1), role: z.enum(studyRoles).default('coder') });
 export const memberRemoval = z.object({ userId: z.string().min(1) });
