@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { AppError } from '../errors';
 import { requireRole, requireUser, type UserRole } from '../auth/session';
+import { isAllowedHostname } from './allowed-hosts';
 
 export type ErrorBody = { error: { code: string; message: string } };
 
@@ -58,8 +59,6 @@ export async function readJson(req: Request): Promise<unknown> {
   }
 }
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * The app runs on a researcher's machine: other websites must not drive it. Requests must name a
  * local host (or one in VIZMINE_ALLOWED_HOSTS), which defeats DNS rebinding; and changes must come
@@ -69,9 +68,8 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 function checkOrigin(req: Request): void {
   const host = req.headers.get('host');
   if (!host) return;
-  const allowed = (process.env.VIZMINE_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   const hostname = host.replace(/:\d+$/, '');
-  if (!LOCAL_HOSTS.has(hostname) && !allowed.includes(hostname) && !allowed.includes('*')) {
+  if (!isAllowedHostname(hostname)) {
     throw new AppError('forbidden', `Host ${hostname} is not allowed; add it to VIZMINE_ALLOWED_HOSTS to serve vizmine under that name.`);
   }
   if (req.method === 'GET' || req.method === 'HEAD') return;

@@ -4,9 +4,9 @@ import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { count } from 'drizzle-orm';
 import { getDatabase, type Db } from '../db/client';
 import { accounts, sessions, users, verifications } from '../db/schema/auth';
+import { allowedHostnames } from '../api/allowed-hosts';
 import { authSecret } from './secret';
 
-const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 const SIGN_UP_CLOSED = 'Sign-up is closed: ask an admin of this vizmine to create your account.';
 
 /** Whether the install has no account yet: the next sign-up becomes its admin. */
@@ -18,15 +18,14 @@ export async function isFirstAccount(db: Db): Promise<boolean> {
 /**
  * better-auth over our drizzle handle: email + password, our global role as a user field the
  * client cannot set. Public sign-up exists only to create the first account (which becomes admin);
- * after that admins create users (lib/auth/users.ts).
+ * after that admins create users (lib/auth/users/create-user.ts).
  */
 export function createAuth(db: Db, dataDir: string) {
-  const hosts = [...LOCAL_HOSTS, ...(process.env.VIZMINE_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)];
   return betterAuth({
     appName: 'vizmine',
     secret: authSecret(dataDir),
     // Any port: the app runs wherever PORT says; lib/api/handler.ts refuses hosts not in this list.
-    baseURL: { allowedHosts: hosts.flatMap((h) => [h, `${h}:*`]), fallback: 'http://localhost:3000' },
+    baseURL: { allowedHosts: allowedHostnames().flatMap((h) => [h, `${h}:*`]), fallback: 'http://localhost:3000' },
     trustedOrigins: (req) => {
       const host = req?.headers.get('host');
       return host ? [`http://${host}`, `https://${host}`] : [];
