@@ -66,7 +66,8 @@ function perStratum<T extends Candidate>(items: Sampled<T>[], pick: (group: Samp
   return strata(items).flatMap(([, group]) => pick(group));
 }
 
-function shuffle<T>(items: T[], random: () => number): T[] {
+/** Seeded Fisher–Yates: a shuffled copy of `items`, fixed by the generator's seed. */
+export function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -2,8 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { assignments, sampleItems, samples, studyMembers } from '../../db/schema';
 import { AppError } from '../../errors';
-import { mulberry32, topPercentCount } from '../../kaggle/sampling';
-import { shuffle } from './draw-items';
+import { mulberry32, shuffle, topPercentCount } from '../../kaggle/sampling';
 import type { AssignInput } from './schemas';
 
 export interface AssignmentPlan {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import { sampleItems, samples, studies, type Sample } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors';
-import { drawItems } from './draw-items';
+import { drawItems, NO_VALUE } from './draw-items';
 import { listCandidates } from './list-candidates';
 import type { CreateSampleInput, SampleDefinition } from './schemas';
 
@@ -23,7 +23,7 @@ export async function createSample(db: Db, userId: string, studyId: number, inpu
   }
   return db.transaction(async (tx) => {
     const [sample] = await tx.insert(samples).values({ studyId, name, definition, createdBy: userId }).returning();
-    const rows = items.map((it, i) => ({ sampleId: sample.id, visualisationId: it.id, position: i, stratum: def.mode === 'stratified' ? it.stratum ?? '(none)' : null }));
+    const rows = items.map((it, i) => ({ sampleId: sample.id, visualisationId: it.id, position: i, stratum: def.mode === 'stratified' ? it.stratum ?? NO_VALUE : null }));
     for (let i = 0; i < rows.length; i += 5000) await tx.insert(sampleItems).values(rows.slice(i, i + 5000));
     return { ...sample, itemCount: rows.length };
   });

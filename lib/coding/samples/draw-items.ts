@@ -1,4 +1,4 @@
-import { mulberry32, topPercentCount } from '../../kaggle/sampling';
+import { mulberry32, shuffle, topPercentCount } from '../../kaggle/sampling';
 import type { SampleDefinition } from './schemas';
 
 /** A visualisation the gallery's filters let through, with its value of the stratify-by field. */
@@ -82,14 +82,4 @@ function hamilton(sizes: [string, number][], n: number, total: number): number[]
     }
   }
   return quotas;
-}
-
-/** Seeded Fisher–Yates, as lib/kaggle/sampling.ts draws. */
-export function shuffle<T>(items: T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
 }
