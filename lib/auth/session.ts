@@ -15,11 +15,11 @@ export interface SessionUser {
 // One session lookup per request, however many times the handler and route() ask.
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
 
-/** The signed-in user, or null: for the few places that work both ways (public routes, pages). */
-export function currentUser(req: Request): Promise<SessionUser | null> {
+/** The signed-in user, or null, looked up once per request. */
+function currentUser(req: Request): Promise<SessionUser | null> {
   let found = cache.get(req);
   if (!found) {
-    found = lookUp(req.headers);
+    found = userFromHeaders(req.headers);
     cache.set(req, found);
   }
   return found;
@@ -27,10 +27,6 @@ export function currentUser(req: Request): Promise<SessionUser | null> {
 
 /** The user of a session given by request headers (the cookie), or null. */
 export async function userFromHeaders(headers: Headers): Promise<SessionUser | null> {
-  return lookUp(headers);
-}
-
-async function lookUp(headers: Headers): Promise<SessionUser | null> {
   if (!headers.get('cookie')) return null;
   const auth = await getAuth();
   const found = await auth.api.getSession({ headers });

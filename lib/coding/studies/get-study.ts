@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema/auth';
 import { studies, studyMembers } from '../../db/schema/coding';
@@ -23,14 +23,12 @@ export async function getStudy(db: Db, user: SessionUser, studyId: number): Prom
   };
 }
 
-/** A study's members with their names and emails. */
+/** A study's members with their names and emails: supervisors first, then by name. */
 export async function listMembers(db: Db, studyId: number): Promise<Member[]> {
-  const rows = await db
+  return db
     .select({ userId: studyMembers.userId, name: users.name, email: users.email, role: studyMembers.role, accountRole: users.role, addedAt: studyMembers.addedAt })
     .from(studyMembers)
     .innerJoin(users, eq(users.id, studyMembers.userId))
     .where(eq(studyMembers.studyId, studyId))
-    .orderBy(asc(studyMembers.role), asc(users.name));
-  // 'supervisor' sorts after 'coder' alphabetically: put supervisors first.
-  return [...rows.filter((r) => r.role === 'supervisor'), ...rows.filter((r) => r.role !== 'supervisor')];
+    .orderBy(desc(sql`${studyMembers.role} = 'supervisor'`), asc(users.name));
 }
