@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { executorKinds, type ExecutorKind } from '../db/schema/reproduction';
 import { createContainerExecutor } from './container-executor';
 import { containerUnavailableReason, dockerFromEnv } from './docker';
-import { createHostExecutor } from './host-executor';
+import { RUNNER_IMAGE } from './config';
+import { createHostExecutor, HOST_PYTHON } from './host-executor';
 import type { Executor } from './types';
-
-const DEFAULT_IMAGE = 'localhost/vizmine-runner:latest';
 
 /**
  * The executors this machine offers, best first: containers when an engine answers and has the
@@ -16,17 +15,15 @@ export async function availableExecutors(wanted: readonly ExecutorKind[] = wante
   const executors: Executor[] = [];
   const notes: string[] = [];
   if (wanted.includes('container')) {
-    const image = process.env.VIZMINE_RUNNER_IMAGE ?? DEFAULT_IMAGE;
     const docker = dockerFromEnv();
-    const why = await containerUnavailableReason(docker, image);
+    const why = await containerUnavailableReason(docker, RUNNER_IMAGE);
     if (why) notes.push(`container executor unavailable: ${why}`);
-    else executors.push(createContainerExecutor(docker!, image));
+    else executors.push(createContainerExecutor(docker!, RUNNER_IMAGE));
   }
   if (wanted.includes('host')) {
-    const python = process.env.VIZMINE_PYTHON ?? '/usr/bin/python3';
-    const ok = spawnSync(python, ['-c', 'import nbclient, nbformat, ipykernel'], { stdio: 'ignore' }).status === 0;
-    if (ok) executors.push(createHostExecutor({ python }));
-    else notes.push(`host executor unavailable: ${python} lacks nbclient/ipykernel (apt-get install python3-nbclient python3-ipykernel python3-matplotlib)`);
+    const ok = spawnSync(HOST_PYTHON, ['-c', 'import nbclient, nbformat, ipykernel'], { stdio: 'ignore' }).status === 0;
+    if (ok) executors.push(createHostExecutor());
+    else notes.push(`host executor unavailable: ${HOST_PYTHON} lacks nbclient/ipykernel (apt-get install python3-nbclient python3-ipykernel python3-matplotlib)`);
   }
   return { executors, notes };
 }

@@ -2,10 +2,13 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { executorKinds } from '../db/schema/reproduction';
 
+/** The image the container executor runs notebooks in. */
+export const RUNNER_IMAGE = process.env.VIZMINE_RUNNER_IMAGE ?? 'localhost/vizmine-runner:latest';
+
 /** How a notebook is re-executed. Its hash is part of the job's singleton key and of the result. */
 export const executorConfigSchema = z.object({
   executor: z.enum(executorKinds),
-  image: z.string().min(1).default(process.env.VIZMINE_RUNNER_IMAGE ?? 'localhost/vizmine-runner:latest'),
+  image: z.string().min(1).default(RUNNER_IMAGE),
   cellTimeoutS: z.number().int().min(1).max(24 * 3600).default(600),
   totalTimeoutS: z.number().int().min(1).max(48 * 3600).default(3600),
   memoryMb: z.number().int().min(64).default(4096),

@@ -6,6 +6,9 @@ import { RUN_FILES, readRunOutput } from './read-run-output';
 import { RUNNER_DIR } from './runner-path';
 import { appendTail, type Executor, type ExecutionResult, type RunRequest } from './types';
 
+/** The Python the host executor runs notebooks with. */
+export const HOST_PYTHON = process.env.VIZMINE_PYTHON ?? '/usr/bin/python3';
+
 /**
  * Runs notebooks on this machine's Python with nbclient (no container): for machines without Podman
  * or Docker. Nothing isolates the notebook from the host here, which is why the container executor
@@ -13,7 +16,7 @@ import { appendTail, type Executor, type ExecutionResult, type RunRequest } from
  * relative `../input` paths of Kaggle notebooks resolve (absolute /kaggle/input ones cannot).
  */
 export function createHostExecutor(opts: { python?: string } = {}): Executor {
-  const python = opts.python ?? process.env.VIZMINE_PYTHON ?? '/usr/bin/python3';
+  const python = opts.python ?? HOST_PYTHON;
   return { kind: 'host', image: null, run: (req) => runOnHost(python, req) };
 }
 

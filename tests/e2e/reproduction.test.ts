@@ -1,10 +1,10 @@
 // Reproduction from the UI: import two real notebooks, tick them in the notebooks list, Reproduce,
 // watch /runs until both jobs are done (the app's own worker runs them on this machine's Python),
 // read the log, open an execution and a reproduced figure beside its original.
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { corpusFile } from '../helpers/corpus';
+import { hasHostPython } from '../helpers/system';
 import { api, authHeaders, chromiumMissing, createFirstAdmin, imageWidth, launchBrowser, screenshot, squash, startApp, type RunningApp } from './app';
 
 // Draws two scatter plots from scikit-learn's bundled iris data: reproducible without any dataset.
@@ -12,10 +12,7 @@ const LDA = 'pparkitn__lda-vs-pca.ipynb';
 // Reads a CSV that is not there: fails with FileNotFoundError, as most notebooks without data do.
 const LOSS = 'anthropikos__train_val_loss_over_epoch.ipynb';
 
-const PYTHON = process.env.VIZMINE_PYTHON ?? '/usr/bin/python3';
-const hasPython = spawnSync(PYTHON, ['-c', 'import nbclient, ipykernel, matplotlib, sklearn'], { stdio: 'ignore' }).status === 0;
-if (!hasPython && process.env.CI) throw new Error(`${PYTHON} lacks nbclient/ipykernel/matplotlib/sklearn: apt-get install python3-nbclient python3-ipykernel python3-matplotlib python3-sklearn`);
-if (!hasPython) console.warn(`\n⚠️  SKIPPING the reproduction e2e test: ${PYTHON} lacks nbclient, ipykernel, matplotlib or sklearn\n`);
+const hasPython = hasHostPython('nbclient, ipykernel, matplotlib, sklearn');
 
 interface Stats { depth: Record<string, number>; progress: { done: number; total: number } }
 interface Jobs { items: Array<{ id: string; notebookTitle: string; state: string; status: string | null; exceptionType: string | null; executionId: number | null; notebookId: number }> }

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { RUNNER_IMAGE } from '../../lib/execute/config';
 import { containerUnavailableReason, dockerFromEnv } from '../../lib/execute/docker';
+import { HOST_PYTHON } from '../../lib/execute/host-executor';
 
 // System parts a test needs: in CI (CI=true) their absence fails the test file with what to install;
 // locally the tests skip, loudly.
@@ -10,14 +12,11 @@ function need(what: string, ok: boolean, install: string): boolean {
   return ok;
 }
 
-export const HOST_PYTHON = '/usr/bin/python3';
-
+/** Whether the host executor's Python (VIZMINE_PYTHON) has these modules. */
 export function hasHostPython(modules = 'nbclient, ipykernel, matplotlib'): boolean {
   const ok = spawnSync(HOST_PYTHON, ['-c', `import ${modules}`], { stdio: 'ignore' }).status === 0;
-  return need(`Python with ${modules}`, ok, 'apt-get install python3-nbclient python3-ipykernel python3-matplotlib python3-pandas python3-seaborn python3-sklearn');
+  return need(`${HOST_PYTHON} with ${modules}`, ok, 'apt-get install python3-nbclient python3-ipykernel python3-matplotlib python3-pandas python3-seaborn python3-sklearn');
 }
-
-export const RUNNER_IMAGE = process.env.VIZMINE_RUNNER_IMAGE ?? 'localhost/vizmine-runner:latest';
 
 export async function hasContainers(): Promise<boolean> {
   const why = await containerUnavailableReason(dockerFromEnv(), RUNNER_IMAGE);

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executorConfigSchema, type ExecutorConfig } from '../../lib/execute/config';
+import { executorConfigSchema, RUNNER_IMAGE, type ExecutorConfig } from '../../lib/execute/config';
 import { createContainerExecutor } from '../../lib/execute/container-executor';
 import { dockerFromEnv } from '../../lib/execute/docker';
 import { importNotebook } from '../../lib/ingest/import-notebook';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { codeNotebook } from '../helpers/notebooks';
-import { hasContainers, RUNNER_IMAGE } from '../helpers/system';
+import { hasContainers } from '../helpers/system';
 
 // Real containers through dockerode against Podman's Docker-compatible service (set up by .ci/run).
 const available = await hasContainers();
