@@ -7,37 +7,22 @@
 // it assumes the coders share one category distribution. Same item handling as cohenKappa:
 // only items both coders rated count. For more than two coders use Fleiss' kappa, which is
 // the multi-coder generalisation of pi.
-import type { Rating, UndefinedReason } from './types';
-import { chanceCorrected, pairedRatings } from './two-coders';
+import type { Rating } from './types';
+import { pairedCoefficient, type TwoCoderResult } from './two-coders';
 import { increment } from './units';
 
-export type ScottsPiResult = {
-  value: number | null;
-  po: number | null;
-  pe: number | null;
-  items: number;
-  coders: [string, string];
-  reason?: UndefinedReason;
-};
+/** pe is sum_k ((n_A(k) + n_B(k)) / 2N)^2. */
+export type ScottsPiResult = TwoCoderResult;
 
 export function scottsPi(ratings: readonly Rating[]): ScottsPiResult {
-  const { coders, pairs } = pairedRatings(ratings, "Scott's pi");
-  const n = pairs.length;
-  if (n === 0) return { value: null, po: null, pe: null, items: 0, coders, reason: 'no-pairable-items' };
-
-  let agreed = 0;
-  const pooled = new Map<string, number>();
-  for (const [a, b] of pairs) {
-    if (a === b) agreed++;
-    increment(pooled, a);
-    increment(pooled, b);
-  }
-  let squares = 0;
-  for (const count of pooled.values()) squares += count * count;
-  const po = agreed / n;
-  const pe = squares / (4 * n * n); // (2N)^2, integers until this one division
-  const value = chanceCorrected(po, pe);
-  return value === null
-    ? { value, po, pe, items: n, coders, reason: 'no-variation' }
-    : { value, po, pe, items: n, coders };
+  return pairedCoefficient(ratings, "Scott's pi", (pairs) => {
+    const pooled = new Map<string, number>();
+    for (const [a, b] of pairs) {
+      increment(pooled, a);
+      increment(pooled, b);
+    }
+    let squares = 0;
+    for (const count of pooled.values()) squares += count * count;
+    return squares / (4 * pairs.length * pairs.length); // (2N)^2, integers until this one division
+  });
 }
