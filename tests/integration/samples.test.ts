@@ -64,7 +64,7 @@ describe('samples and assignment', () => {
 
   it('assigns with an exact overlap: 10 items, 20 % → 2 items coded twice, by different coders', async () => {
     const s = await make({ mode: 'all', filters: { notebook: nb[0] } });
-    const result = await assignSample(store.db, s.id, assignInput.parse({ coderIds: ['ann', 'bob'], overlapPercent: 20, seed: 5 }));
+    const result = await assignSample(store.db, studyId, s.id, assignInput.parse({ coderIds: ['ann', 'bob'], overlapPercent: 20, seed: 5 }));
     expect(result).toMatchObject({ assignments: 12, doubleCoded: 2 });
     const rows = await store.db.select().from(assignments).innerJoin(sampleItems, eq(sampleItems.id, assignments.sampleItemId)).where(eq(sampleItems.sampleId, s.id));
     const perItem = new Map<number, string[]>();
@@ -89,7 +89,7 @@ describe('samples and assignment', () => {
 
   it('100 % overlap with three coders: every item twice, fixed order follows the sample', async () => {
     const s = await make({ mode: 'all', filters: { notebook: nb[1] } });
-    const result = await assignSample(store.db, s.id, assignInput.parse({ coderIds: ['ann', 'bob', 'cat'], overlapPercent: 100, order: 'fixed' }));
+    const result = await assignSample(store.db, studyId, s.id, assignInput.parse({ coderIds: ['ann', 'bob', 'cat'], overlapPercent: 100, order: 'fixed' }));
     expect(result).toMatchObject({ assignments: 12, doubleCoded: 6 });
     expect(result.perCoder.map((p) => p.items)).toEqual([4, 4, 4]);
     const rows = await store.db
@@ -105,10 +105,13 @@ describe('samples and assignment', () => {
 
   it('refuses to assign twice, to non-members, and overlap with one coder', async () => {
     const s = await make({ mode: 'all', filters: { notebook: nb[2] } });
-    await expect(assignSample(store.db, s.id, assignInput.parse({ coderIds: ['ann'], overlapPercent: 20 }))).rejects.toThrow(/at least two coders/);
-    await expect(assignSample(store.db, s.id, assignInput.parse({ coderIds: ['ann', 'zed'] }))).rejects.toThrow(/Not members of this study: zed/);
-    await assignSample(store.db, s.id, assignInput.parse({ coderIds: ['ann', 'bob'] }));
-    const again = await assignSample(store.db, s.id, assignInput.parse({ coderIds: ['ann', 'bob'] })).catch((e) => e);
+    await expect(assignSample(store.db, studyId, s.id, assignInput.parse({ coderIds: ['ann'], overlapPercent: 20 }))).rejects.toThrow(/at least two coders/);
+    await expect(assignSample(store.db, studyId, s.id, assignInput.parse({ coderIds: ['ann', 'zed'] }))).rejects.toThrow(/Not members of this study: zed/);
+    await assignSample(store.db, studyId, s.id, assignInput.parse({ coderIds: ['ann', 'bob'] }));
+    const elsewhere = await assignSample(store.db, studyId + 1000, s.id, assignInput.parse({ coderIds: ['ann', 'bob'] })).catch((e) => e);
+    expect(elsewhere).toBeInstanceOf(AppError);
+    expect(elsewhere.code).toBe('not_found');
+    const again = await assignSample(store.db, studyId, s.id, assignInput.parse({ coderIds: ['ann', 'bob'] })).catch((e) => e);
     expect(again).toBeInstanceOf(AppError);
     expect(again.code).toBe('conflict');
     expect(again.message).toMatch(/already assigned \(4 assignments\)/);
@@ -116,7 +119,7 @@ describe('samples and assignment', () => {
 
   it('two simultaneous assigns of one sample deal it once', async () => {
     const s = await make({ mode: 'all', filters: { notebook: nb[2] } });
-    const results = await Promise.allSettled([0, 1].map(() => assignSample(store.db, s.id, assignInput.parse({ coderIds: ['ann', 'bob'] }))));
+    const results = await Promise.allSettled([0, 1].map(() => assignSample(store.db, studyId, s.id, assignInput.parse({ coderIds: ['ann', 'bob'] }))));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const n = await store.db.select().from(assignments).innerJoin(sampleItems, eq(sampleItems.id, assignments.sampleItemId)).where(eq(sampleItems.sampleId, s.id));
     expect(n).toHaveLength(4);

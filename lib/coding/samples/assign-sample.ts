@@ -42,16 +42,17 @@ export function planAssignments(itemCount: number, input: Pick<AssignInput, 'cod
 }
 
 /**
- * Assigns a sample to coders once. A sample already assigned is refused (conflict) rather than
- * re-dealt, because re-dealing would orphan codings already made; the sample row is locked so two
- * supervisors pressing "assign" together cannot both deal it.
+ * Assigns a sample of study `studyId` to coders once. A sample already assigned is refused (conflict)
+ * rather than re-dealt, because re-dealing would orphan codings already made; the sample row is locked
+ * so two supervisors pressing "assign" together cannot both deal it. A sample of another study is not
+ * found, since access was checked for `studyId`.
  */
-export async function assignSample(db: Db, sampleId: number, input: AssignInput) {
+export async function assignSample(db: Db, studyId: number, sampleId: number, input: AssignInput) {
   const coders = [...new Set(input.coderIds)];
   if (input.overlapPercent > 0 && coders.length < 2) throw new AppError('bad_request', 'Double coding needs at least two coders: add a coder or set the overlap to 0 %.');
   return db.transaction(async (tx) => {
-    const [sample] = await tx.select().from(samples).where(eq(samples.id, sampleId)).for('update');
-    if (!sample) throw new AppError('not_found', `There is no sample ${sampleId}.`);
+    const [sample] = await tx.select().from(samples).where(and(eq(samples.id, sampleId), eq(samples.studyId, studyId))).for('update');
+    if (!sample) throw new AppError('not_found', `Study ${studyId} has no sample ${sampleId}.`);
     const [{ n: already }] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(assignments)
@@ -62,7 +63,7 @@ export async function assignSample(db: Db, sampleId: number, input: AssignInput)
     const members = await tx
       .select({ userId: studyMembers.userId })
       .from(studyMembers)
-      .where(and(eq(studyMembers.studyId, sample.studyId), inArray(studyMembers.userId, coders)));
+      .where(and(eq(studyMembers.studyId, studyId), inArray(studyMembers.userId, coders)));
     const missing = coders.filter((c) => !members.some((m) => m.userId === c));
     if (missing.length) throw new AppError('bad_request', `Not members of this study: ${missing.join(', ')}. Add them on the study's page first.`);
 
