@@ -2,6 +2,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryKeys } from '@/lib/query-keys';
 import type { SessionUser } from '@/lib/auth/session';
+import { jsonBody } from './useStrategies';
 
 export type { SessionUser };
 
@@ -15,8 +16,6 @@ async function authFetch<T>(path: string, init?: RequestInit): Promise<T> {
   }
   return body as T;
 }
-
-const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 // GET /api/auth/get-session — who is signed in (null when nobody)
 export function useSession() {
@@ -37,15 +36,15 @@ export function useFirstAccountNeeded() {
 
 // POST /api/auth/sign-in/email
 export function useSignIn() {
-  return useMutation({ mutationFn: (input: { email: string; password: string }) => authFetch('sign-in/email', post(input)) });
+  return useMutation({ mutationFn: (input: { email: string; password: string }) => authFetch('sign-in/email', jsonBody('POST', input)) });
 }
 
 // POST /api/auth/sign-up/email — only while no account exists: it becomes the admin
 export function useCreateFirstAccount() {
-  return useMutation({ mutationFn: (input: { name: string; email: string; password: string }) => authFetch('sign-up/email', post(input)) });
+  return useMutation({ mutationFn: (input: { name: string; email: string; password: string }) => authFetch('sign-up/email', jsonBody('POST', input)) });
 }
 
 // POST /api/auth/sign-out
 export function useSignOut() {
-  return useMutation({ mutationFn: () => authFetch('sign-out', post({})) });
+  return useMutation({ mutationFn: () => authFetch('sign-out', jsonBody('POST', {})) });
 }

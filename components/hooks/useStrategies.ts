@@ -21,7 +21,7 @@ export type StrategyInput = z.input<typeof strategyInput>;
 export type KernelSourceName = 'api' | 'meta-kaggle';
 
 /** A JSON request body for fetchJson. */
-export function jsonBody(method: 'POST' | 'PUT' | 'DELETE', body?: unknown): RequestInit {
+export function jsonBody(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', body?: unknown): RequestInit {
   return body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 }
 

@@ -6,13 +6,12 @@ import { queryKeys } from '@/lib/query-keys';
 import type { Member, StudyDetail as StudyDetailRow, StudySummary as StudySummaryRow, studyInput } from '@/lib/coding/studies/schemas';
 import type { StudyRole } from '@/lib/db/schema/coding';
 import type { Jsonified } from './types';
+import { jsonBody } from './useStrategies';
 
 export type StudySummary = Jsonified<StudySummaryRow>;
 export type StudyDetail = Jsonified<StudyDetailRow>;
 export type StudyMember = Jsonified<Member>;
 export type NewStudy = z.input<typeof studyInput>;
-
-const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 // GET /api/studies
 export function useStudies() {
@@ -28,7 +27,7 @@ export function useStudy(id: number) {
 export function useCreateStudy() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewStudy) => fetchJson<StudySummary>('/api/studies', json('POST', input)),
+    mutationFn: (input: NewStudy) => fetchJson<StudySummary>('/api/studies', jsonBody('POST', input)),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.studies.all() }),
   });
 }
@@ -37,7 +36,7 @@ export function useCreateStudy() {
 export function useSetMember(studyId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { userId: string; role: StudyRole }) => fetchJson<StudyMember[]>(`/api/studies/${studyId}/members`, json('POST', input)),
+    mutationFn: (input: { userId: string; role: StudyRole }) => fetchJson<StudyMember[]>(`/api/studies/${studyId}/members`, jsonBody('POST', input)),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.studies.all() }),
   });
 }

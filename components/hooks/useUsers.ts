@@ -6,24 +6,22 @@ import { queryKeys } from '@/lib/query-keys';
 import type { listUsers } from '@/lib/auth/users/list-users';
 import type { newUserInput, userChangeInput } from '@/lib/auth/users/schemas';
 import type { Api } from './types';
+import { jsonBody } from './useStrategies';
 
 export type UserRow = Api<typeof listUsers>[number];
 export type NewUser = z.input<typeof newUserInput>;
 export type UserChange = z.input<typeof userChangeInput>;
 
-const json = (method: string, body?: unknown): RequestInit =>
-  body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-
 // GET /api/users (admins and supervisors)
-export function useUsers(enabled = true) {
-  return useQuery({ queryKey: queryKeys.users.all(), queryFn: () => fetchJson<UserRow[]>('/api/users'), enabled });
+export function useUsers() {
+  return useQuery({ queryKey: queryKeys.users.all(), queryFn: () => fetchJson<UserRow[]>('/api/users') });
 }
 
 // POST /api/users
 export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewUser) => fetchJson<UserRow>('/api/users', json('POST', input)),
+    mutationFn: (input: NewUser) => fetchJson<UserRow>('/api/users', jsonBody('POST', input)),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users.all() }),
   });
 }
@@ -32,7 +30,7 @@ export function useCreateUser() {
 export function useChangeUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...change }: UserChange & { id: string }) => fetchJson<{ updated: true }>(`/api/users/${id}`, json('PATCH', change)),
+    mutationFn: ({ id, ...change }: UserChange & { id: string }) => fetchJson<{ updated: true }>(`/api/users/${id}`, jsonBody('PATCH', change)),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users.all() }),
   });
 }
@@ -41,7 +39,7 @@ export function useChangeUser() {
 export function useRemoveUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<{ removed: true }>(`/api/users/${id}`, json('DELETE')),
+    mutationFn: (id: string) => fetchJson<{ removed: true }>(`/api/users/${id}`, jsonBody('DELETE')),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users.all() }),
   });
 }
