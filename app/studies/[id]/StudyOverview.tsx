@@ -94,18 +94,17 @@ function Overview({ study }: { study: StudyDetail }) {
           ))}
         </tbody>
       </table>
-      {manage && <AddMember study={study} canList={manage} />}
+      {manage && <AddMember study={study} />}
     </>
   );
 }
 
-function AddMember({ study, canList }: { study: StudyDetail; canList: boolean }) {
-  const users = useUsers(canList);
+function AddMember({ study }: { study: StudyDetail }) {
+  const users = useUsers();
   const add = useSetMember(study.id);
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<StudyRole>('coder');
   const candidates = (users.data ?? []).filter((u) => !study.members.some((m) => m.userId === u.id));
-  if (!canList) return null;
   return (
     <form
       className="panel row"
