@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { visualisationKinds } from '../db/schema';
 
+// A row id in a path or query: a positive int4 (a larger number is a 400, not the database's out-of-range 500).
+export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
+
 // Gallery filters: the same object travels in the URL, the API query and the query key.
 export const galleryFilters = z.object({
-  notebook: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  notebook: idParam.optional(),
   mime: z.string().max(100).optional(),
   library: z.string().max(100).optional(),
   kind: z.enum(visualisationKinds).optional(),
@@ -32,5 +35,4 @@ export const notebookQuery = z.object({
 });
 export type NotebookQuery = z.infer<typeof notebookQuery>;
 
-export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 export const sha256Param = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256');
