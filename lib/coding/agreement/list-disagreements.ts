@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { assignments, sampleItems, samples, visualisations } from '../../db/schema';
 import { exportCodings, type CodingScope } from '../export-codings';
+import { codeSetsByItem, distinctCodeSets } from './code-sets';
 
 export interface Disagreement {
   sampleItemId: number;
@@ -20,22 +21,8 @@ export interface Disagreement {
  * sees them all; a coder only the items assigned to them that nobody is still coding (blindness).
  */
 export async function listDisagreements(db: Db, scope: CodingScope, viewer: { userId: string; manage: boolean }): Promise<Disagreement[]> {
-  const rows = await exportCodings(db, scope);
-  const byItem = new Map<string, { ref: string; cell: number; coders: Map<string, Set<string>>; resolved: boolean }>();
-  for (const r of rows) {
-    if (!byItem.has(r.item)) byItem.set(r.item, { ref: r.notebook_ref, cell: r.cell, coders: new Map(), resolved: false });
-    const it = byItem.get(r.item)!;
-    if (r.kind === 'consensus') {
-      it.resolved = true;
-      continue;
-    }
-    if (!it.coders.has(r.coder)) it.coders.set(r.coder, new Set());
-    if (r.code_path) it.coders.get(r.coder)!.add(r.code_path);
-  }
-  const differ = [...byItem.entries()].filter(([, it]) => {
-    const sets = [...it.coders.values()].map((s) => [...s].sort().join('\n'));
-    return sets.length >= 2 && new Set(sets).size > 1;
-  });
+  const byItem = codeSetsByItem(await exportCodings(db, scope));
+  const differ = [...byItem.entries()].filter(([, it]) => it.coders.size >= 2 && distinctCodeSets(it) > 1);
   let ids = differ.map(([item]) => Number(item));
   if (!viewer.manage && ids.length) ids = await reviewableBy(db, ids, viewer.userId);
   if (ids.length === 0) return [];
@@ -54,10 +41,10 @@ export async function listDisagreements(db: Db, scope: CodingScope, viewer: { us
       sampleName: i.sampleName,
       visualisationId: i.visualisationId,
       blobSha256: i.blobSha256,
-      notebookRef: it.ref,
-      cell: it.cell,
+      notebookRef: it.first.notebook_ref,
+      cell: it.first.cell,
       coders: [...it.coders.entries()].map(([coder, codes]) => ({ coder, codes: [...codes].sort() })).sort((a, b) => a.coder.localeCompare(b.coder)),
-      resolved: it.resolved,
+      resolved: it.consensus,
     };
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { codeSetsByItem, distinctCodeSets } from '../agreement/code-sets';
 import { exportCodings } from '../export-codings';
 
 export interface Funnel {
@@ -36,22 +37,8 @@ export async function countFunnel(db: Db, studyId: number): Promise<Funnel> {
            count(*) filter (where submitted >= 2)::int as double_coded
     from items`);
 
-  const rows = await exportCodings(db, { studyId });
-  const items = new Map<string, { consensus: boolean; coders: Map<string, string[]> }>();
-  for (const r of rows) {
-    if (!items.has(r.item)) items.set(r.item, { consensus: false, coders: new Map() });
-    const it = items.get(r.item)!;
-    if (r.kind === 'consensus') it.consensus = true;
-    else {
-      if (!it.coders.has(r.coder)) it.coders.set(r.coder, []);
-      if (r.code_path) it.coders.get(r.coder)!.push(r.code_path);
-    }
-  }
-  const agreed = [...items.values()].filter((it) => {
-    if (it.consensus) return true;
-    const sets = [...it.coders.values()].map((codes) => [...new Set(codes)].sort().join('\n'));
-    return sets.length >= 2 && new Set(sets).size === 1;
-  }).length;
+  const items = codeSetsByItem(await exportCodings(db, { studyId }));
+  const agreed = [...items.values()].filter((it) => it.consensus || (it.coders.size >= 2 && distinctCodeSets(it) === 1)).length;
 
   return {
     imported: corpus.imported,
