@@ -1,10 +1,10 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../lib/db/client';
 import { executions, type ExecutorKind } from '../../lib/db/schema';
 import { stopBoss } from '../../lib/jobs/boss';
 import { enqueueReproductions, type ReproduceTarget } from '../../lib/jobs/enqueue-reproductions';
-import { getJob } from '../../lib/jobs/monitor/get-job';
 import { FINISHED_STATES } from '../../lib/jobs/monitor/jobs-source';
+import { selectJobs } from '../../lib/jobs/monitor/list-jobs';
 import { listWorkers, type WorkerRow } from '../../lib/jobs/monitor/list-workers';
 
 interface ReproduceOpts {
@@ -44,11 +44,16 @@ async function waitForResults(store: Database, jobs: Array<{ notebookId: number;
   const pending = new Map(jobs.map((j) => [j.jobId, j.notebookId]));
   let failed = 0;
   while (pending.size > 0) {
-    for (const [jobId, notebookId] of pending) {
-      const job = await getJob(store.db, jobId);
-      if (!FINISHED_STATES.includes(job.state)) continue;
-      pending.delete(jobId);
-      const [e] = job.executionId ? await store.db.select().from(executions).where(inArray(executions.id, [job.executionId])) : [];
+    // One query for every pending job per poll (a batch can be thousands of notebooks).
+    const ids = [...pending.keys()].join(',');
+    const done = (await selectJobs(store.db, sql`j.id = any(string_to_array(${ids}, ',')::uuid[])`, sql``)).filter((j) => FINISHED_STATES.includes(j.state));
+    const executionIds = done.flatMap((j) => (j.executionId ? [j.executionId] : []));
+    const recorded = executionIds.length ? await store.db.select().from(executions).where(inArray(executions.id, executionIds)) : [];
+    for (const job of done) {
+      const notebookId = pending.get(job.id);
+      if (notebookId === undefined) continue; // in both pg-boss tables for a moment while it is archived
+      pending.delete(job.id);
+      const e = recorded.find((r) => r.id === job.executionId);
       const line = e
         ? {
             notebookId,
