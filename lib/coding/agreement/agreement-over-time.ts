@@ -2,7 +2,7 @@ import { and, eq, isNotNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { assignments, sampleItems, samples, users } from '../../db/schema';
 import { agreementReport, type Figures } from '../../agreement/codings-report';
-import { exportCodings, type CodingScope } from '../export-codings';
+import { exportCodings, type CodingRow, type CodingScope } from '../export-codings';
 import { codingsForAgreement } from './compute-agreement';
 
 export interface AgreementPoint extends Figures {
@@ -14,9 +14,9 @@ const DAY = 86_400_000;
 /**
  * The overall agreement over the codings submitted up to the end of each day (or week, when the
  * coding spans more than 60 days), for the days on which something was submitted: how agreement
- * evolved as the codebook settled.
+ * evolved as the codebook settled. `codings`: the scope's export, when the caller already has it.
  */
-export async function agreementOverTime(db: Db, scope: CodingScope): Promise<AgreementPoint[]> {
+export async function agreementOverTime(db: Db, scope: CodingScope, codings?: CodingRow[]): Promise<AgreementPoint[]> {
   const where: SQL[] = [eq(samples.studyId, scope.studyId), eq(assignments.status, 'submitted'), isNotNull(assignments.submittedAt)];
   if (scope.sampleId !== undefined) where.push(eq(samples.id, scope.sampleId));
   const submitted = await db
@@ -29,7 +29,7 @@ export async function agreementOverTime(db: Db, scope: CodingScope): Promise<Agr
   if (submitted.length === 0) return [];
   // Keyed as the export names coders (e-mail, else user id).
   const when = new Map(submitted.map((s) => [JSON.stringify([String(s.item), s.email ?? s.userId]), s.at!.getTime()]));
-  const codings = codingsForAgreement(await exportCodings(db, scope)).map((c) => ({ ...c, at: when.get(JSON.stringify([c.item, c.coder])) ?? 0 }));
+  const dated = codingsForAgreement(codings ?? (await exportCodings(db, scope))).map((c) => ({ ...c, at: when.get(JSON.stringify([c.item, c.coder])) ?? 0 }));
 
   const times = submitted.map((s) => s.at!.getTime());
   const first = Math.floor(Math.min(...times) / DAY) * DAY;
@@ -37,6 +37,6 @@ export async function agreementOverTime(db: Db, scope: CodingScope): Promise<Agr
   const step = last - first > 60 * DAY ? 7 * DAY : DAY;
   const ends = [...new Set(times.map((t) => first + Math.floor((Math.floor(t / DAY) * DAY - first) / step) * step + step))].sort((a, b) => a - b);
   return ends
-    .map((end) => ({ date: new Date(end - DAY).toISOString().slice(0, 10), ...agreementReport(codings.filter((c) => c.at < end)).overall }))
+    .map((end) => ({ date: new Date(end - DAY).toISOString().slice(0, 10), ...agreementReport(dated.filter((c) => c.at < end)).overall }))
     .filter((p) => p.items > 0);
 }

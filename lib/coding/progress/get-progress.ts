@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { agreementOverTime } from '../agreement/agreement-over-time';
+import { exportCodings } from '../export-codings';
 import { computeSaturation } from '../saturation';
 import { coderProgress } from './coder-progress';
 import { countFunnel } from './count-funnel';
@@ -10,10 +11,12 @@ import { countFunnel } from './count-funnel';
  */
 export async function getProgress(db: Db, studyId: number, opts: { batchSize?: number } = {}) {
   const batchSize = opts.batchSize ?? 10;
+  // The funnel and agreement over time both read the codings export, the heaviest query here: once.
+  const codings = await exportCodings(db, { studyId });
   const [funnel, coders, agreement, saturation] = await Promise.all([
-    countFunnel(db, studyId),
+    countFunnel(db, studyId, codings),
     coderProgress(db, studyId),
-    agreementOverTime(db, { studyId }),
+    agreementOverTime(db, { studyId }, codings),
     computeSaturation(db, studyId, batchSize),
   ]);
   return { studyId, funnel, coders, agreement, saturation: { batchSize, points: saturation } };

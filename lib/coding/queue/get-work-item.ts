@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import { requireStudyAccess } from '../access';
 import { canSeeOthersCodings } from './can-see-others';
 import { findOwnAssignment } from './find-assignment';
+import { nextPendingAfter } from './next-pending';
 
 /**
  * Everything the workspace shows for one of my assignments: the visualisation (figure, generating
@@ -107,15 +108,4 @@ async function neighbour(db: Db, userId: string, sampleId: number, position: num
     .orderBy(dir === 'next' ? asc(assignments.position) : desc(assignments.position))
     .limit(1);
   return r?.id ?? null;
-}
-
-/** The next pending item after this one in the sample, wrapping to the start: where "submit" moves on to. */
-async function nextPendingAfter(db: Db, userId: string, sampleId: number, position: number, selfId: number) {
-  const rows = await db
-    .select({ id: assignments.id, position: assignments.position })
-    .from(assignments)
-    .innerJoin(sampleItems, eq(sampleItems.id, assignments.sampleItemId))
-    .where(and(eq(assignments.userId, userId), eq(sampleItems.sampleId, sampleId), eq(assignments.status, 'pending'), ne(assignments.id, selfId)))
-    .orderBy(asc(assignments.position));
-  return (rows.find((r) => r.position > position) ?? rows[0])?.id ?? null;
 }

@@ -1,10 +1,11 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { SessionUser } from '../../auth/session';
-import { assignments, sampleItems } from '../../db/schema';
+import { assignments } from '../../db/schema';
 import { AppError } from '../../errors';
 import { requireStudyAccess } from '../access';
 import { findOwnAssignment } from './find-assignment';
+import { nextPendingAfter } from './next-pending';
 
 export const statusActions = ['submit', 'skip', 'reopen'] as const;
 export type StatusAction = (typeof statusActions)[number];
@@ -16,22 +17,15 @@ export type StatusAction = (typeof statusActions)[number];
  * Returns the next pending item of the sample, where the workspace moves on to.
  */
 export async function setAssignmentStatus(db: Db, user: SessionUser, assignmentId: number, action: StatusAction) {
-  const probe = await findOwnAssignment(db, user.id, assignmentId);
-  await requireStudyAccess(db, user, probe.studyId, 'code');
   return db.transaction(async (tx) => {
     const own = await findOwnAssignment(tx as unknown as Db, user.id, assignmentId, { lock: true });
+    await requireStudyAccess(tx as unknown as Db, user, own.studyId, 'code');
     const a = own.assignment;
     if (action === 'skip' && a.status === 'submitted') throw new AppError('conflict', 'This item is already submitted; reopen it first to skip it.');
     const status = action === 'submit' ? 'submitted' : action === 'skip' ? 'skipped' : 'pending';
     const submittedAt = action === 'submit' ? (a.status === 'submitted' ? a.submittedAt : new Date()) : null;
     const [updated] = await tx.update(assignments).set({ status, submittedAt, updatedAt: new Date() }).where(eq(assignments.id, a.id)).returning();
-    const pending = await tx
-      .select({ id: assignments.id, position: assignments.position })
-      .from(assignments)
-      .innerJoin(sampleItems, eq(sampleItems.id, assignments.sampleItemId))
-      .where(and(eq(assignments.userId, user.id), eq(sampleItems.sampleId, own.sampleId), eq(assignments.status, 'pending'), ne(assignments.id, a.id)))
-      .orderBy(asc(assignments.position));
-    const next = pending.find((p) => p.position > a.position) ?? pending[0];
-    return { assignmentId: a.id, status: updated.status, submittedAt: updated.submittedAt, nextPendingId: next?.id ?? null };
+    const next = await nextPendingAfter(tx as unknown as Db, user.id, own.sampleId, a.position, a.id);
+    return { assignmentId: a.id, status: updated.status, submittedAt: updated.submittedAt, nextPendingId: next };
   });
 }
