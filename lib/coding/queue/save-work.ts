@@ -14,10 +14,9 @@ import type { SaveWorkInput } from './schemas';
  * coders saving at the same moment both keep everything. A submitted item is read-only until reopened.
  */
 export async function saveWork(db: Db, user: SessionUser, assignmentId: number, input: SaveWorkInput) {
-  const probe = await findOwnAssignment(db, user.id, assignmentId);
-  await requireStudyAccess(db, user, probe.studyId, 'code');
   return db.transaction(async (tx) => {
     const own = await findOwnAssignment(tx as unknown as Db, user.id, assignmentId, { lock: true });
+    await requireStudyAccess(tx as unknown as Db, user, own.studyId, 'code');
     const a = own.assignment;
     if (a.status === 'submitted') throw new AppError('conflict', 'This item is submitted: reopen it (press o) to change its codings.');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from '../../browse/schemas';
 
 // A rectangle in the image's own coordinates, as fractions (0–1) of its width and height.
 export const regionSchema = z
@@ -15,7 +16,7 @@ export const saveWorkInput = z.object({
 });
 export type SaveWorkInput = z.infer<typeof saveWorkInput>;
 
-export const queueQuery = z.object({ studyId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+export const queueQuery = z.object({ studyId: idParam.optional() });
 
 export const assignmentIdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

@@ -17,10 +17,9 @@ export type StatusAction = (typeof statusActions)[number];
  * Returns the next pending item of the sample, where the workspace moves on to.
  */
 export async function setAssignmentStatus(db: Db, user: SessionUser, assignmentId: number, action: StatusAction) {
-  const probe = await findOwnAssignment(db, user.id, assignmentId);
-  await requireStudyAccess(db, user, probe.studyId, 'code');
   return db.transaction(async (tx) => {
     const own = await findOwnAssignment(tx as unknown as Db, user.id, assignmentId, { lock: true });
+    await requireStudyAccess(tx as unknown as Db, user, own.studyId, 'code');
     const a = own.assignment;
     if (action === 'skip' && a.status === 'submitted') throw new AppError('conflict', 'This item is already submitted; reopen it first to skip it.');
     const status = action === 'submit' ? 'submitted' : action === 'skip' ? 'skipped' : 'pending';
