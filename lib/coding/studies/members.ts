@@ -8,12 +8,9 @@ import { AppError } from '../../errors';
 export async function addMember(db: Db, studyId: number, userId: string, role: StudyRole): Promise<void> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   if (!user) throw new AppError('not_found', 'No such user: pick one from the list of accounts.');
-  const [current] = await db
-    .select({ role: studyMembers.role })
-    .from(studyMembers)
-    .where(and(eq(studyMembers.studyId, studyId), eq(studyMembers.userId, userId)));
-  if (current) return setMemberRole(db, studyId, userId, role);
-  await db.insert(studyMembers).values({ studyId, userId, role });
+  // Insert-or-change in one step: two adds of the same user at once cannot both insert.
+  const added = await db.insert(studyMembers).values({ studyId, userId, role }).onConflictDoNothing().returning({ userId: studyMembers.userId });
+  if (!added.length) await setMemberRole(db, studyId, userId, role);
 }
 
 /** Changes a member's role; a study keeps at least one supervisor. */
