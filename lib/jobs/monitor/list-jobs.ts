@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { idParam } from '../../browse/schemas';
 import type { Db } from '../../db/client';
 import type { ExecutionStatus } from '../../db/schema';
 import { hasBossTables, reproduceJobs, type JobState } from './jobs-source';
@@ -7,7 +8,7 @@ import { hasBossTables, reproduceJobs, type JobState } from './jobs-source';
 export const jobFilters = ['all', 'waiting', 'active', 'completed', 'failed', 'cancelled'] as const;
 export const jobQuery = z.object({
   state: z.enum(jobFilters).default('all'),
-  notebook: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  notebook: idParam.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
