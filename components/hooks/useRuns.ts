@@ -9,7 +9,8 @@ import type { summariseReproducibility } from '@/lib/execute/summary/summarise-r
 import type { getExecution } from '@/lib/execute/summary/get-execution';
 import type { listNotebookExecutions } from '@/lib/execute/summary/list-notebook-executions';
 import type { listFigureCounterparts } from '@/lib/execute/summary/figure-counterparts';
-import type { EnqueueResult } from '@/lib/jobs/enqueue-reproductions';
+import type { EnqueueResult, ReproduceTarget } from '@/lib/jobs/enqueue-reproductions';
+import type { ExecutorKind } from '@/lib/db/schema';
 import type { Api } from './types';
 import { jsonBody } from './useStrategies';
 
@@ -21,7 +22,7 @@ export type Summary = Api<typeof summariseReproducibility>;
 export type ExecutionDetail = Api<typeof getExecution>;
 export type NotebookExecution = Api<typeof listNotebookExecutions>[number];
 export type FigureLink = Api<typeof listFigureCounterparts>[number];
-export type ReproduceTarget = { notebookIds: number[] } | { all: true } | { strategyRunId: number };
+export type { ReproduceTarget };
 
 const LIVE_MS = 2000;
 const isBusy = (s: QueueStats | undefined) => !!s && s.depth.created + s.depth.retry + s.depth.active > 0;
@@ -73,7 +74,7 @@ export const usePauseQueue = () => useRunsMutation((paused: boolean) => fetchJso
 export function useReproduce() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (target: ReproduceTarget & { executor?: 'container' | 'host' }) => fetchJson<EnqueueResult>('/api/reproductions', jsonBody('POST', target)),
+    mutationFn: (target: ReproduceTarget & { executor?: ExecutorKind }) => fetchJson<EnqueueResult>('/api/reproductions', jsonBody('POST', target)),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.runs.all() }),
   });
 }

@@ -17,5 +17,5 @@ export const POST = route(async (req) => {
   const store = await getDatabase();
   // Without a choice, the executor a live worker offers (containers first), else the host.
   const chosen = executor ?? (await listWorkers(store.db)).defaultExecutor;
-  return enqueueReproductions(store, target as Parameters<typeof enqueueReproductions>[1], { executor: chosen });
+  return enqueueReproductions(store, target, { executor: chosen });
 }, { roles: ['admin', 'supervisor'] });
