@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMetaKaggle, type MetaKaggleFileSummary } from '../../lib/kaggle/meta-kaggle/import-meta-kaggle';
-import { selectFromMetaKaggle, type MetaKaggleSelection } from '../../lib/kaggle/meta-kaggle/select-kernels';
+import { countMetaKaggle, selectFromMetaKaggle, type MetaKaggleSelection } from '../../lib/kaggle/meta-kaggle/select-kernels';
 import { metaKaggleCodePath } from '../../lib/kaggle/meta-kaggle/code-path';
 import { corpusFile } from '../helpers/corpus';
 import { createTestStore, type TestStore } from '../helpers/db';
@@ -188,6 +188,12 @@ describe('Meta Kaggle import and selection', () => {
     // All languages: titanic has 7 kernels → 4, the R kernel first.
     const all = await selectFromMetaKaggle(store.db, { ...TOP_HALF, filters: { language: 'all' } }, 7);
     expect(all.filter((k) => k.competition === 'titanic').map((k) => k.kernelId)).toEqual([106, 101, 102, 103]);
+    // What a run reports as found: the kernels sampled from, 6 + 4 in Python, 7 + 4 in all languages.
+    expect(await countMetaKaggle(store.db, TOP_HALF.scope, TOP_HALF.filters)).toBe(10);
+    expect(await countMetaKaggle(store.db, TOP_HALF.scope, { language: 'all' })).toBe(11);
+    const everything = await selectFromMetaKaggle(store.db, { ...TOP_HALF, sampling: { kind: 'all' }, filters: { language: 'all' } }, 7);
+    expect(everything).toHaveLength(11);
+    expect(await countMetaKaggle(store.db, { kind: 'competitions', slugs: [] })).toBe(0);
   });
 
   it('applies the other scopes, samplings and filters', async () => {

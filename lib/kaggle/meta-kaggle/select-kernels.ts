@@ -86,6 +86,15 @@ export async function selectFromMetaKaggle(db: Db, selection: MetaKaggleSelectio
   return rows.map(toKernel);
 }
 
+/** How many kernels the scope and filters match (what `selectFromMetaKaggle` samples from), counted in SQL. */
+export async function countMetaKaggle(db: Db, scope: MetaKaggleScope, filters: MetaKaggleFilters = {}): Promise<number> {
+  const sql = rawSql(db);
+  validate({ scope, sampling: { kind: 'all' } });
+  if (scope.kind === 'competitions' && scope.slugs.length === 0) return 0;
+  const [{ n }] = await sql`with ${candidates(sql, scope, filters)} select count(*)::int as n from cand`;
+  return n;
+}
+
 /** CTEs `sc` (competitions in scope, with their order) … `cand` (eligible kernels, one row each). */
 function candidates(sql: postgres.Sql, scope: MetaKaggleScope, filters: MetaKaggleFilters) {
   const category = scope.kind === 'top-competitions' && scope.category

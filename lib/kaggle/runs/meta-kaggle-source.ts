@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Db } from '../../db/client';
 import { metaKaggleCodePath } from '../meta-kaggle/code-path';
-import { selectFromMetaKaggle, type SelectedKernel } from '../meta-kaggle/select-kernels';
+import { countMetaKaggle, selectFromMetaKaggle, type SelectedKernel } from '../meta-kaggle/select-kernels';
 import type { StrategyDefinition } from '../strategy-schema';
 import type { KernelCandidate, KernelSource } from './kernel-source';
 
@@ -13,10 +13,11 @@ export function metaKaggleSource(db: Db, codeFolder: string): KernelSource {
   return {
     async draw(def, onProgress) {
       const filters = { language: def.filters.language, search: def.filters.search, user: def.filters.user };
-      const all = await selectFromMetaKaggle(db, { scope: def.scope, sampling: { kind: 'all' }, filters }, def.seed);
-      await onProgress(all.length);
+      // Counted in SQL: the matching kernels themselves (possibly the whole dump) never leave the database.
+      const found = await countMetaKaggle(db, def.scope, filters);
+      await onProgress(found);
       const sample = await selectFromMetaKaggle(db, { scope: def.scope, sampling: samplingOf(def), filters }, def.seed);
-      return { found: all.length, sample: sample.map(candidateOf) };
+      return { found, sample: sample.map(candidateOf) };
     },
 
     async fetch(item) {
