@@ -104,6 +104,19 @@ describe('consensus: permissions and separation', () => {
     expect((await consensusOf(s.items[0]))[0].decidedBy).toBe(as.ben.id);
   });
 
+  it('a supervisor who is one of the item\'s coders waits like any coder (the workspace\'s blind rule)', async () => {
+    const own = await seedStudy(store, { supervisor: as.sup.id, coders: [as.ana.id, as.ben.id], items: 1, paths: ['Chart/bar', 'Chart/line'] });
+    await codeItem(store.db, own, own.items[0], as.ana.id, ['Chart/bar']);
+    await codeItem(store.db, own, own.items[0], as.ben.id, ['Chart/line']);
+    await codeItem(store.db, own, own.items[0], as.sup.id, [], { status: 'pending' });
+    const blind = await getItem('sup', own.items[0]);
+    expect(blind.status).toBe(403);
+    expect(((await blind.json()) as { error: { message: string } }).error.message).toMatch(/blind until every assigned coder has submitted/);
+    expect((await put('sup', own.items[0], { codings: [{ codeId: own.code('Chart/bar') }] })).status).toBe(403);
+    const list = await disagreementsRoute.GET(new Request(`http://localhost/api/agreement/disagreements?study=${own.studyId}`, { headers: as.sup.headers }), undefined as never);
+    expect(((await list.json()) as { disagreements: unknown[] }).disagreements).toEqual([]);
+  });
+
   it('refuses codes from another codebook, regions outside the image, and no session', async () => {
     const other = await seedStudy(store, { supervisor: as.sup.id, coders: [], items: 1, paths: ['Elsewhere/code'] });
     const wrong = await put('sup', s.items[0], { codings: [{ codeId: other.code('Elsewhere/code') }] });

@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { assignments, sampleItems, samples, visualisations } from '../../db/schema';
 import { exportCodings, type CodingScope } from '../export-codings';
+import { reviewRefusal } from '../consensus/require-item-reviewer';
 import { codeSetsByItem, distinctCodeSets } from './code-sets';
 
 export interface Disagreement {
@@ -17,14 +18,15 @@ export interface Disagreement {
 }
 
 /**
- * Items whose submitted coders chose different sets of codes, with each coder's codes. A supervisor
- * sees them all; a coder only the items assigned to them that nobody is still coding (blindness).
+ * Items whose submitted coders chose different sets of codes, with each coder's codes: those the
+ * viewer may review (requireItemReviewer's rule — a supervisor sees all but the items they are still
+ * coding themselves; a coder only the items assigned to them that nobody is still coding).
  */
 export async function listDisagreements(db: Db, scope: CodingScope, viewer: { userId: string; manage: boolean }): Promise<Disagreement[]> {
   const byItem = codeSetsByItem(await exportCodings(db, scope));
   const differ = [...byItem.entries()].filter(([, it]) => it.coders.size >= 2 && distinctCodeSets(it) > 1);
   let ids = differ.map(([item]) => Number(item));
-  if (!viewer.manage && ids.length) ids = await reviewableBy(db, ids, viewer.userId);
+  if (ids.length) ids = await reviewableBy(db, ids, viewer);
   if (ids.length === 0) return [];
   const info = await db
     .select({ id: sampleItems.id, sampleId: samples.id, sampleName: samples.name, visualisationId: visualisations.id, blobSha256: visualisations.blobSha256 })
@@ -49,11 +51,8 @@ export async function listDisagreements(db: Db, scope: CodingScope, viewer: { us
   });
 }
 
-/** Of `ids`, the items assigned to `userId` that every assigned coder has submitted (as requireItemReviewer). */
-async function reviewableBy(db: Db, ids: number[], userId: string): Promise<number[]> {
+/** Of `ids`, the items `viewer` may review (the rule of requireItemReviewer). */
+async function reviewableBy(db: Db, ids: number[], viewer: { userId: string; manage: boolean }): Promise<number[]> {
   const rows = await db.select({ item: assignments.sampleItemId, userId: assignments.userId, status: assignments.status }).from(assignments).where(inArray(assignments.sampleItemId, ids));
-  return ids.filter((id) => {
-    const mine = rows.filter((r) => r.item === id);
-    return mine.some((r) => r.userId === userId) && mine.every((r) => r.status === 'submitted');
-  });
+  return ids.filter((id) => reviewRefusal(rows.filter((r) => r.item === id), viewer) === null);
 }
