@@ -19,23 +19,21 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
   const a = own.assignment;
   const owner = a.userId;
 
-  const [vis, studyCodes, mine, prev, next, nextPending] = await Promise.all([
+  const [vis, studyCodes, mine, prev, next, nextPending, itemAssignments] = await Promise.all([
     getVisualisation(db, own.visualisationId, {}),
     db.select().from(codes).where(and(eq(codes.studyId, own.studyId), eq(codes.status, 'active'))),
     db.select({ id: codings.id, codeId: codings.codeId, region: codings.region, memo: codings.memo }).from(codings).where(and(eq(codings.sampleItemId, a.sampleItemId), eq(codings.userId, owner))).orderBy(asc(codings.id)),
     neighbour(db, owner, own.sampleId, a.position, 'prev'),
     neighbour(db, owner, own.sampleId, a.position, 'next'),
     nextPendingAfter(db, owner, own.sampleId, a.position, a.id),
+    // Every coder's assignment of the item: the blind rule reads them, and the others are listed.
+    db.select({ userId: assignments.userId, status: assignments.status, name: users.name }).from(assignments).leftJoin(users, eq(users.id, assignments.userId)).where(eq(assignments.sampleItemId, a.sampleItemId)),
   ]);
 
-  const visible = await canSeeOthersCodings(db, { userId: user.id, studyRole: role }, { sampleItemId: a.sampleItemId, blind: own.blind });
+  const visible = canSeeOthersCodings({ userId: user.id, studyRole: role }, { blind: own.blind, assignments: itemAssignments });
   // A supervisor who codes this item too must not read a fellow coder's work through review.
   if (owner !== user.id && !visible) throw new AppError('forbidden', 'You code this item yourself: other coders\' work on it stays hidden until every coder has submitted it.');
-  const coders = await db
-    .select({ userId: assignments.userId, status: assignments.status, name: users.name })
-    .from(assignments)
-    .leftJoin(users, eq(users.id, assignments.userId))
-    .where(and(eq(assignments.sampleItemId, a.sampleItemId), ne(assignments.userId, owner)));
+  const coders = itemAssignments.filter((c) => c.userId !== owner);
   const others = visible ? await othersCodings(db, a.sampleItemId, owner, coders) : null;
 
   const { prevId: _p, nextId: _n, duplicates: _d, ...visualisation } = vis;
