@@ -10,7 +10,7 @@ import type { Api } from './types';
 
 export type AgreementPage = Api<typeof computeAgreement>;
 export type DisagreementRow = Api<typeof listDisagreements>[number];
-export type ItemComparison = Api<typeof getItemComparison> & { canDecide: boolean; asSupervisor: boolean };
+export type ItemComparison = Api<typeof getItemComparison>;
 export type Scope = { study: number; sample?: number };
 
 // GET /api/agreement?study=&sample=

@@ -12,6 +12,6 @@ export const GET = route(async (req, { params }: Ctx) => {
   const user = await requireUser(req);
   const id = sampleItemParam.parse((await params).sampleItemId);
   const db = await getDb();
-  const reviewer = await requireItemReviewer(db, user, id);
-  return { ...(await getItemComparison(db, id)), canDecide: true, asSupervisor: reviewer.manage };
+  await requireItemReviewer(db, user, id);
+  return getItemComparison(db, id);
 });
