@@ -1,6 +1,6 @@
 import { parseCsvObjects } from '../../csv/parse-csv';
 import { AppError } from '../../errors';
-import { PATH_SEPARATOR } from './export-codebook-csv';
+import { CSV_COLUMNS, PATH_SEPARATOR } from './export-codebook-csv';
 import type { ImportEntry } from './import-codebook';
 
 /**
@@ -10,7 +10,7 @@ import type { ImportEntry } from './import-codebook';
 export function parseCodebookCsv(text: string): ImportEntry[] {
   const rows = parseCsvObjects(text);
   if (rows.length && !('path' in rows[0]) && !('name' in rows[0])) {
-    throw new AppError('bad_request', 'The CSV needs a "path" or "name" column (header row: path,kind,name,short_definition,definition,when_to_use,when_not_to_use,colour,shortcut,status).');
+    throw new AppError('bad_request', `The CSV needs a "path" or "name" column (header row: ${CSV_COLUMNS.join(',')}).`);
   }
   return rows.map((r, i) => {
     const source = `Row ${i + 2}`;
