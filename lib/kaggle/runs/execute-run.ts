@@ -25,7 +25,7 @@ export interface RunContext {
  */
 export async function executeRun(ctx: RunContext, runId: number): Promise<StrategyRun> {
   const { db, workerId } = ctx;
-  let run = await getRun(db, runId);
+  const run = await getRun(db, runId);
   // Keep the heartbeat fresh during long downloads too, so no other worker takes the run over.
   const beat = setInterval(() => void heartbeat(db, runId, workerId).catch(() => {}), 10_000);
   try {
@@ -44,8 +44,8 @@ export async function executeRun(ctx: RunContext, runId: number): Promise<Strate
       }
       if (!(await heartbeat(db, runId, workerId))) return getRun(db, runId); // cancelled, or taken over
       await collectOne(ctx, runId, item);
-      run = await getRun(db, runId);
-      ctx.onProgress?.(run);
+      // The run is read back only for someone watching (the CLI); the background worker is not.
+      if (ctx.onProgress) ctx.onProgress(await getRun(db, runId));
     }
     await finishRun(db, runId, workerId, { status: 'done' });
   } catch (e) {
@@ -62,7 +62,7 @@ async function drawAndRecordSample(ctx: RunContext, run: StrategyRun): Promise<b
   await heartbeat(ctx.db, run.id, ctx.workerId, { phase: 'listing' });
   const { found, sample } = await ctx.source.draw({ ...definition, seed: run.seed }, async (n) => {
     await heartbeat(ctx.db, run.id, ctx.workerId, { found: n });
-    ctx.onProgress?.(await getRun(ctx.db, run.id));
+    if (ctx.onProgress) ctx.onProgress(await getRun(ctx.db, run.id));
   });
   return ctx.db.transaction(async (tx) => {
     // Claim the transition first: of two workers that both listed, only one records its sample.
