@@ -31,8 +31,7 @@ export async function computeAgreement(db: Db, scope: CodingScope): Promise<Agre
   if (scope.sampleId !== undefined && !list.some((s) => s.id === scope.sampleId)) {
     throw new AppError('not_found', `Study ${scope.studyId} has no sample ${scope.sampleId}.`);
   }
-  const rows = await exportCodings(db, { studyId: scope.studyId });
-  const sampleOf = await itemSamples(db, scope.studyId);
+  const [rows, sampleOf] = await Promise.all([exportCodings(db, { studyId: scope.studyId }), itemSamples(db, scope.studyId)]);
   const forSample = (id: number) => rows.filter((r) => sampleOf.get(r.item) === id);
   const report = agreementReport(codingsForAgreement(scope.sampleId === undefined ? rows : forSample(scope.sampleId)));
   return {
@@ -44,7 +43,7 @@ export async function computeAgreement(db: Db, scope: CodingScope): Promise<Agre
 }
 
 /** sample item id (as the export writes it, text) → sample id, for one study. */
-export async function itemSamples(db: Db, studyId: number): Promise<Map<string, number>> {
+async function itemSamples(db: Db, studyId: number): Promise<Map<string, number>> {
   const rows = await db.execute<{ item: string; sample_id: number }>(
     sql`select si.id::text as item, si.sample_id from sample_items si join samples s on s.id = si.sample_id where s.study_id = ${studyId}`,
   );
