@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { assignments, blobs, codings, consensusCodings, notebooks, sampleItems, samples, studies, studyMembers, users, visualisations, type Region } from '../db/schema';
 import { AppError } from '../errors';
-import { getCodebook } from '../coding/codebook/get-codebook';
+import { listCodes } from '../coding/codebook/get-codebook';
 import type { CodeSnapshot } from '../coding/codebook/snapshot';
 
 export interface ProjectCoding {
@@ -46,7 +46,7 @@ const PICTURE_MIMES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/sv
 export async function readProjectData(db: Db, studyId: number): Promise<ProjectData> {
   const [study] = await db.select().from(studies).where(eq(studies.id, studyId));
   if (!study) throw new AppError('not_found', `There is no study ${studyId}.`);
-  const { codes } = await getCodebook(db, studyId);
+  const codes = await listCodes(db, studyId);
   const itemVis = sql<number>`${sampleItems.visualisationId}`;
   const inStudy = and(eq(samples.studyId, studyId));
   const individual = await db

@@ -11,9 +11,15 @@ export interface Codebook {
   tree: CodeNode<CodebookCode>[];
 }
 
+/** Every code of the study today (merged ones too), in codebook order: what exports and diffs need, without the counts. */
+export async function listCodes(db: Db, studyId: number): Promise<CodeSnapshot[]> {
+  const rows = await db.select().from(codes).where(eq(codes.studyId, studyId)).orderBy(codes.position, codes.id);
+  return rows.map(snapshotOf);
+}
+
 /** The codebook today: every code (merged ones too, so old codings can name them), with how often each is applied. */
 export async function getCodebook(db: Db, studyId: number): Promise<Codebook> {
-  const rows = await db.select().from(codes).where(eq(codes.studyId, studyId)).orderBy(codes.position, codes.id);
+  const rows = await listCodes(db, studyId);
   const ids = rows.map((r) => r.id);
   const uses = new Map<number, number>();
   if (ids.length) {
@@ -25,6 +31,6 @@ export async function getCodebook(db: Db, studyId: number): Promise<Codebook> {
       .groupBy(sql`code_id`);
     for (const c of counted) uses.set(Number(c.codeId), c.n);
   }
-  const list = rows.map((r) => ({ ...snapshotOf(r), uses: uses.get(r.id) ?? 0 }));
+  const list = rows.map((r) => ({ ...r, uses: uses.get(r.id) ?? 0 }));
   return { codes: list, tree: buildTree(list) };
 }

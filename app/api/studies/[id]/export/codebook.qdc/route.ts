@@ -1,7 +1,7 @@
 import { route } from '@/lib/api/handler';
 import { requireUser } from '@/lib/auth/session';
 import { requireStudyAccess } from '@/lib/coding/access';
-import { getCodebook } from '@/lib/coding/codebook/get-codebook';
+import { listCodes } from '@/lib/coding/codebook/get-codebook';
 import { studyIdParam } from '@/lib/coding/studies/schemas';
 import { getDb } from '@/lib/db/client';
 import { attachment } from '@/lib/refi/attachment';
@@ -14,6 +14,5 @@ type Ctx = { params: Promise<{ id: string }> };
 export const GET = route(async (req, { params }: Ctx) => {
   const [db, user, studyId] = [await getDb(), await requireUser(req), studyIdParam.parse((await params).id)];
   await requireStudyAccess(db, user, studyId, 'read');
-  const { codes } = await getCodebook(db, studyId);
-  return attachment(exportQdc(codes), `study-${studyId}-codebook.qdc`, 'application/xml; charset=utf-8');
+  return attachment(exportQdc(await listCodes(db, studyId)), `study-${studyId}-codebook.qdc`, 'application/xml; charset=utf-8');
 });
