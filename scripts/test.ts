@@ -6,7 +6,9 @@ import path from 'node:path';
 const run = (args: string[]) => spawnSync(process.execPath, args, { stdio: 'inherit', env: process.env }).status ?? 1;
 const extra = process.argv.slice(2);
 
-if (!extra.some((a) => a.startsWith('--project')) || extra.includes('--project=e2e')) {
+// The projects asked for, as `--project e2e` or `--project=e2e`; none named means all of them.
+const projects = extra.flatMap((a, i) => (a.startsWith('--project=') ? [a.slice('--project='.length)] : a === '--project' ? [extra[i + 1]] : []));
+if (projects.length === 0 || projects.includes('e2e')) {
   console.log('[test] building the web app for the end-to-end tests…');
   const status = run([path.resolve('node_modules/next/dist/bin/next'), 'build']);
   if (status !== 0) process.exit(status);
