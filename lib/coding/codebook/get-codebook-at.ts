@@ -23,15 +23,10 @@ export async function getCodebookAt(db: Db, studyId: number, at: Date): Promise<
     .from(codebookChanges)
     .where(and(eq(codebookChanges.studyId, studyId), until))
     .orderBy(codebookChanges.codeId, sql`${codebookChanges.at} desc`, sql`${codebookChanges.id} desc`);
-  const recorded = new Set(
-    (await db.selectDistinct({ codeId: codebookChanges.codeId }).from(codebookChanges).where(eq(codebookChanges.studyId, studyId))).map((r) => r.codeId),
-  );
-  const unrecorded = (
-    await db
-      .select()
-      .from(codes)
-      .where(and(eq(codes.studyId, studyId), lte(codes.createdAt, at)))
-  ).filter((c) => !recorded.has(c.id));
+  const unrecorded = await db
+    .select()
+    .from(codes)
+    .where(and(eq(codes.studyId, studyId), lte(codes.createdAt, at), sql`not exists (select 1 from ${codebookChanges} where ${codebookChanges.studyId} = ${studyId} and ${codebookChanges.codeId} = ${codes.id})`));
   const list = [...latest.map((r) => r.after as CodeSnapshot | null).filter((c): c is CodeSnapshot => c !== null), ...unrecorded.map(snapshotOf)];
   list.sort((a, b) => a.position - b.position || a.id - b.id);
   return { at: at.toISOString(), codes: list, tree: buildTree(list) };
