@@ -59,7 +59,7 @@ export async function importNotebook(
 
   let notebookId: number | null;
   try {
-    notebookId = await storeNotebook(db, { values: { ...common, libraries, ...countColumns(counts, found.length) }, nb, found });
+    notebookId = await storeRetrying(db, { values: { ...common, libraries, ...countColumns(counts, found.length) }, nb, found });
   } catch (e) {
     const refused = refusedData(e);
     if (!refused) throw e;
@@ -74,6 +74,22 @@ export async function importNotebook(
     cells: cellSummary(counts),
     visualisations: { total: found.length, byMime: byMime(found) },
   };
+}
+
+/**
+ * storeNotebook, tried again (up to 3 times) when a concurrent import deadlocked it or a serialization
+ * failure rolled it back: here, so every caller (CLI and upload batches, collection runs, reproductions) gets it.
+ */
+async function storeRetrying(db: Db, input: Parameters<typeof storeNotebook>[1]): Promise<number | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeNotebook(db, input);
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if ((code === '40P01' || code === '40001') && attempt < 3) continue;
+      throw e;
+    }
+  }
 }
 
 /**

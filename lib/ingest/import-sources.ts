@@ -38,21 +38,17 @@ async function importOne(db: Db, source: ImportSource, blobDir: string): Promise
   if ('readError' in source) {
     return recordFailure(db, { file: source.file, bytes: 0, contentHash: null, code: 'unreadable', message: source.readError, where: null });
   }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await importNotebook(db, { file: source.file, bytes: source.bytes, blobDir });
-    } catch (e) {
-      // A deadlock or serialization failure with a concurrent import: the transaction rolled back; try again.
-      if (isTransient(e) && attempt < 3) continue;
-      if (isInfrastructure(e)) throw e;
-      // Anything else is about this file (a shape we did not foresee): report it, keep the batch going.
-      const message = `could not import this file: ${(e as Error).message}`;
-      return recordFailure(db, { file: source.file, bytes: source.bytes.length, contentHash: null, code: 'internal', message, where: null });
-    }
+  try {
+    // A deadlock with a concurrent import is retried inside (importNotebook's storeRetrying).
+    return await importNotebook(db, { file: source.file, bytes: source.bytes, blobDir });
+  } catch (e) {
+    if (isInfrastructure(e)) throw e;
+    // Anything else is about this file (a shape we did not foresee): report it, keep the batch going.
+    const message = `could not import this file: ${(e as Error).message}`;
+    return recordFailure(db, { file: source.file, bytes: source.bytes.length, contentHash: null, code: 'internal', message, where: null });
   }
 }
 
 const code = (e: unknown) => String((e as { code?: unknown }).code ?? '');
-const isTransient = (e: unknown) => code(e) === '40P01' || code(e) === '40001';
 // Lost or refused connections, and the server shutting down: the batch cannot go on.
 const isInfrastructure = (e: unknown) => /^(08|57P)/.test(code(e)) || /^(CONNECT|CONNECTION_|ECONN|ENOTFOUND|ETIMEDOUT)/.test(code(e));
