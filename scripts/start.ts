@@ -51,7 +51,9 @@ function buildIsStale(): boolean {
     fs.existsSync(dir) &&
     fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
       const full = path.join(dir, e.name);
-      return e.isDirectory() ? newer(full) : fs.statSync(full).mtimeMs > built;
+      if (e.isDirectory()) return newer(full);
+      // Unit tests beside the code are not part of the build: editing one needs no rebuild.
+      return !/\.test\.tsx?$/.test(e.name) && fs.statSync(full).mtimeMs > built;
     });
   const files = ['package.json', 'package-lock.json', 'next.config.mjs', 'tsconfig.json'];
   return ['app', 'components', 'lib', 'public'].some((d) => newer(path.resolve(d))) || files.some((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs > built);
