@@ -2,8 +2,8 @@ import type { Db } from '../../db/client';
 import { sampleItems, samples, studies, type Sample } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors';
-import { drawItems, NO_VALUE } from './draw-items';
-import { listCandidates } from './list-candidates';
+import { NO_VALUE } from './draw-items';
+import { drawFromGallery } from './preview-sample';
 import type { CreateSampleInput, SampleDefinition } from './schemas';
 
 /**
@@ -16,10 +16,9 @@ export async function createSample(db: Db, userId: string, studyId: number, inpu
   const definition: SampleDefinition = def;
   const [study] = await db.select({ id: studies.id }).from(studies).where(eq(studies.id, studyId));
   if (!study) throw new AppError('not_found', `There is no study ${studyId}.`);
-  const candidates = await listCandidates(db, def.filters, def.mode === 'stratified' ? def.stratifyBy : undefined);
-  const { items } = drawItems(candidates, definition);
+  const { matching, items } = await drawFromGallery(db, definition);
   if (items.length === 0) {
-    throw new AppError('bad_request', candidates.length === 0 ? 'No visualisation matches these filters: loosen them (or import notebooks) and try again.' : 'This definition draws no items: raise n or the percentage.');
+    throw new AppError('bad_request', matching === 0 ? 'No visualisation matches these filters: loosen them (or import notebooks) and try again.' : 'This definition draws no items: raise n or the percentage.');
   }
   return db.transaction(async (tx) => {
     const [sample] = await tx.insert(samples).values({ studyId, name, definition, createdBy: userId }).returning();

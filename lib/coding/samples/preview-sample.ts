@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { drawItems, type StratumCount } from './draw-items';
+import { drawItems, type SampleCandidate, type StratumCount } from './draw-items';
 import { listCandidates } from './list-candidates';
 import type { SampleDefinition } from './schemas';
 
@@ -13,9 +13,14 @@ export interface SamplePreview {
   firstIds: number[];
 }
 
+/** Draws `def` from the gallery as it is now: how many visualisations matched, and what was drawn. */
+export async function drawFromGallery(db: Db, def: SampleDefinition): Promise<{ matching: number; items: SampleCandidate[]; strata: StratumCount[] }> {
+  const candidates = await listCandidates(db, def.filters, def.mode === 'stratified' ? def.stratifyBy : undefined);
+  return { matching: candidates.length, ...drawItems(candidates, def) };
+}
+
 /** What createSample would draw, without saving anything. */
 export async function previewSample(db: Db, def: SampleDefinition): Promise<SamplePreview> {
-  const candidates = await listCandidates(db, def.filters, def.mode === 'stratified' ? def.stratifyBy : undefined);
-  const { items, strata } = drawItems(candidates, def);
-  return { matching: candidates.length, count: items.length, strata, firstIds: items.slice(0, 12).map((i) => i.id) };
+  const { matching, items, strata } = await drawFromGallery(db, def);
+  return { matching, count: items.length, strata, firstIds: items.slice(0, 12).map((i) => i.id) };
 }
