@@ -37,12 +37,12 @@ export function drawSample<T extends Candidate>(candidates: T[], rule: SamplingR
   }
 }
 
-// Votes descending; ties by kernel id (the older kernel first, as the Meta Kaggle selection does), then ref.
 /** ceil(P % of n), without float error ((7 / 100) * 100 is 7.000000000000001, whose ceiling is 8). */
 export function topPercentCount(percent: number, n: number): number {
   return Math.ceil(Number(((percent * n) / 100).toFixed(9)));
 }
 
+// Votes descending; ties by kernel id (the older kernel first, as the Meta Kaggle selection does), then ref.
 function byVotes<T extends Candidate>(items: T[]): T[] {
   const id = (c: Candidate) => c.kernelId ?? Number.MAX_SAFE_INTEGER;
   return [...items].sort((a, b) => b.votes - a.votes || id(a) - id(b) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
