@@ -9,7 +9,7 @@ export async function corpusStats(db: Db) {
       .select({
         imported: sql<number>`count(*) filter (where ${notebooks.status} = 'imported')`.mapWith(Number),
         rejected: sql<number>`count(*) filter (where ${notebooks.status} = 'rejected')`.mapWith(Number),
-        cells: sql<number>`coalesce(sum(${notebooks.codeCells} + ${notebooks.markdownCells} + ${notebooks.rawCells}), 0)`.mapWith(Number),
+        cells: sql<number>`coalesce(sum(${notebooks.codeCells} + ${notebooks.markdownCells} + ${notebooks.rawCells} + ${notebooks.headingCells}), 0)`.mapWith(Number),
         errors: sql<number>`coalesce(sum(${notebooks.errorOutputs}), 0)`.mapWith(Number),
       })
       .from(notebooks),

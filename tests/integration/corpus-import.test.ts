@@ -4,6 +4,7 @@ import { eq, isNull, sql } from 'drizzle-orm';
 import { importSources } from '../../lib/ingest/import-sources';
 import { readSources } from '../../lib/ingest/read-sources';
 import { computeDerivatives } from '../../lib/extract/compute-derivatives';
+import { corpusStats } from '../../lib/browse/corpus-stats';
 import { thumbnailPath } from '../../lib/extract/blob-store';
 import { blobs, cells, notebooks, visualisations } from '../../lib/db/schema';
 import type { ImportResult } from '../../lib/ingest/types';
@@ -58,6 +59,8 @@ describe('importing the shared corpus', () => {
       .select({ counted: sql<number>`coalesce(sum(${notebooks.codeCells} + ${notebooks.markdownCells} + ${notebooks.rawCells} + ${notebooks.headingCells}), 0)`.mapWith(Number) })
       .from(notebooks);
     expect(total).toBe(counted);
+    // The overview's cell count is the cells stored, v3 headings included.
+    expect((await corpusStats(store.db)).notebooks.cells).toBe(total);
     const gaps = await store.db.execute(sql`select notebook_id from cells group by notebook_id having max(position) + 1 <> count(*)`);
     expect(gaps.length).toBe(0);
   });
