@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useDeprecateCode, useMergeCodes, useMoveCode, useSplitCode, type CodebookCode } from '@/components/hooks/useCodebook';
-import { descendantsOf } from './tree-utils';
+import { descendantsOf } from '@/lib/coding/codebook/tree';
 import { SplitChooser, partsWithCodings, type SplitChoice } from './SplitChooser';
 
 type Action = 'move' | 'merge' | 'split' | 'deprecate';

@@ -1,11 +1,10 @@
 import type { CodeSnapshot } from '../coding/codebook/snapshot';
 import { buildTree, type CodeNode } from '../coding/codebook/tree';
+import { COLOUR } from '../coding/codebook/validate';
 import { AppError } from '../errors';
 import { formatDescription } from './description';
 import { guidFor } from './guid';
 import { attrs, xmlEscape } from './xml';
-
-const COLOUR = /^#[0-9a-fA-F]{6}$/;
 
 /**
  * The <Code> elements of a codebook (merged codes left out: their codings live on in the survivor),

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { Code } from '../../db/schema';
 import { AppError } from '../../errors';
 import { beginChange, findCode, recordChanges, requireReason, writeCode } from './snapshot';
-import { descendantsOf } from './validate';
+import { descendantsOf } from './tree';
 
 /**
  * Retires a code (and, for a category, everything under it): it stays in the codebook and on the

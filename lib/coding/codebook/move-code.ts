@@ -2,7 +2,8 @@ import type { Db } from '../../db/client';
 import type { Code } from '../../db/schema';
 import { AppError } from '../../errors';
 import { beginChange, findCode, recordChanges, writeCode } from './snapshot';
-import { checkParent, checkSiblingName, descendantsOf } from './validate';
+import { descendantsOf } from './tree';
+import { checkParent, checkSiblingName } from './validate';
 
 /**
  * Moves a code under another parent (null = top level), at `position` among its new siblings (default:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, flattenTree, pathsOf } from './tree';
+import { buildTree, descendantsOf, flattenTree, pathsOf } from './tree';
 import { compareCodebooks } from './compare-codebooks';
 import { parseCodebookCsv } from './parse-codebook-csv';
 import type { CodeSnapshot } from './snapshot';
@@ -13,6 +13,12 @@ const code = (id: number, name: string, parentId: number | null, position = 0, m
 
 describe('codebook tree', () => {
   const list = [code(3, 'Line', 1, 1), code(1, 'Chart', null, 0, { kind: 'category' }), code(2, 'Bar', 1, 0), code(4, 'Orphan', 99, 5)];
+
+  it('finds a code and everything below it, at any depth', () => {
+    const deep = [...list, code(5, 'Stacked', 2), code(6, 'Grouped', 5)];
+    expect([...descendantsOf(deep, 1)].sort()).toEqual([1, 2, 3, 5, 6]);
+    expect([...descendantsOf(deep, 3)]).toEqual([3]);
+  });
   it('nests children under parents in their order; a missing parent puts a code at the top', () => {
     const tree = buildTree(list);
     expect(flattenTree(tree).map((n) => `${'  '.repeat(n.depth)}${n.name}`)).toEqual(['Chart', '  Bar', '  Line', 'Orphan']);

@@ -41,3 +41,13 @@ export function flattenTree<T extends Pick<CodeSnapshot, 'id' | 'parentId' | 'po
   walk(roots, 0);
   return out;
 }
+
+/** The ids of `id` and every code below it (a code cannot move there; deprecating it takes them along). */
+export function descendantsOf(list: Pick<CodeSnapshot, 'id' | 'parentId'>[], id: number): Set<number> {
+  const out = new Set([id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of list) if (c.parentId !== null && out.has(c.parentId) && !out.has(c.id)) (out.add(c.id), (grew = true));
+  }
+  return out;
+}

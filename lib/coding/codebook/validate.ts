@@ -48,17 +48,6 @@ export function checkParent(all: Code[], parentId: number | null | undefined): n
   return parentId;
 }
 
-/** The ids of `id` and every code below it. */
-export function descendantsOf(all: Code[], id: number): Set<number> {
-  const out = new Set<number>([id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const c of all) if (c.parentId !== null && out.has(c.parentId) && !out.has(c.id)) (out.add(c.id), (grew = true));
-  }
-  return out;
-}
-
 export function nextPosition(all: Code[], parentId: number | null): number {
   return all.filter((c) => (c.parentId ?? null) === parentId).reduce((m, c) => Math.max(m, c.position + 1), 0);
 }
