@@ -1,26 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, chromiumMissing, createFirstAdmin, launchBrowser, screenshot, signIn, squash, startApp, type RunningApp } from './app';
+import { ADMIN, chromiumMissing, createFirstAdmin, openApp, screenshot, signIn, squash, type RunningApp } from './app';
 
 // The first account becomes admin; the admin creates a coder and two studies, puts the coder in one;
 // the coder signs in and sees only that one.
 describe.skipIf(chromiumMissing())('accounts, roles and study membership', () => {
   let app: RunningApp;
-  let browser: Browser;
+  let close: () => Promise<void>;
   let page: Page;
   const url = (p: string) => `${app.baseUrl}${p}`;
   const CODER = { name: 'Cody Coder', email: 'cody@example.org', password: 'cody-password-1' };
   let otherStudyUrl: string;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    ({ app, page, close } = await openApp({ admin: false }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => close?.());
 
   it('sends a visitor without a session to sign-in, which offers to create the first account', async () => {
     await page.goto(url('/visualisations'));

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { corpusFile } from '../helpers/corpus';
 import { openDatabase, type Database } from '../../lib/db/client';
 import { importNotebook } from '../../lib/ingest/import-notebook';
@@ -14,21 +14,18 @@ import { codes, consensusCodings, sampleItems, samples, studies, studyMembers } 
 import { readCodingsCsv } from '../../lib/agreement/read-codings';
 import { agreementReport } from '../../lib/agreement/codings-report';
 import { codeItem, type SeededStudy } from '../integration/agreement-page-fixtures';
-import { chromiumMissing, createFirstAdmin, launchBrowser, screenshot, startApp, type RunningApp } from './app';
+import { chromiumMissing, openApp, screenshot, type RunningApp } from './app';
 
 describe.skipIf(chromiumMissing())('agreement page, consensus and codings export', () => {
   let app: RunningApp;
-  let browser: Browser;
+  let close: () => Promise<void>;
   let page: Page;
   let store: Database;
   let study: SeededStudy;
   const url = (p: string) => `${app.baseUrl}${p}`;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await createFirstAdmin(page, app);
+    ({ app, page, close } = await openApp({ page: { viewport: { width: 1400, height: 1000 } } }));
     // The test writes the coders' work straight into the app's database (the coding workspace has its own tests).
     const saved = process.env.DATABASE_URL;
     delete process.env.DATABASE_URL;
@@ -38,8 +35,7 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
   });
   afterAll(async () => {
     await store?.close();
-    await browser?.close();
-    await app?.stop();
+    await close?.();
   });
 
   it('shows Cohen’s κ and Krippendorff’s α of the seeded codings, with items and coders behind them', async () => {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { freePort } from '../../lib/net/free-port';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -128,6 +128,36 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   if (viewport) await page.setViewportSize(viewport);
   return file;
+}
+
+export interface OpenedApp {
+  app: RunningApp;
+  page: Page;
+  /** Closes the browser and stops the app. */
+  close(): Promise<void>;
+}
+
+/**
+ * How a browser test starts: the app (see startApp), a headless Chromium and one page on it (1400×900
+ * unless `page` says otherwise), signed in as the first account, an admin (unless `admin: false`, for
+ * tests that create it themselves). Should a step fail, what had started is stopped before the error.
+ */
+export async function openApp(opts: { env?: Record<string, string | undefined>; page?: BrowserContextOptions; admin?: boolean } = {}): Promise<OpenedApp> {
+  const app = await startApp({ env: opts.env });
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await app.stop();
+  };
+  try {
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...opts.page });
+    if (opts.admin !== false) await createFirstAdmin(page, app);
+    return { app, page, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }
 
 export const ADMIN = { name: 'Ada Admin', email: 'ada@example.org', password: 'ada-password-1' };

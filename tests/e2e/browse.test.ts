@@ -1,9 +1,9 @@
 // A user's first session: an empty corpus, two real notebooks uploaded through the import page,
 // then the gallery, a visualisation with its code and markdown context, and its notebook.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { corpusFile } from '../helpers/corpus';
-import { api, chromiumMissing, createFirstAdmin, imageWidth, launchBrowser, screenshot, squash, startApp, type RunningApp } from './app';
+import { api, chromiumMissing, imageWidth, openApp, screenshot, squash, type RunningApp } from './app';
 
 const TITANIC = 'agconti-titanic__Titanic.ipynb';
 const LOSS = 'anthropikos__train_val_loss_over_epoch.ipynb';
@@ -20,21 +20,14 @@ interface Detail {
 
 describe.skipIf(chromiumMissing())('browsing an imported corpus', () => {
   let app: RunningApp;
-  let browser: Browser;
+  let close: () => Promise<void>;
   let page: Page;
   const url = (p: string) => `${app.baseUrl}${p}`;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    // Every page needs a session: the fresh app's first account (an admin) is made through the UI.
-    await createFirstAdmin(page, app);
+    ({ app, page, close } = await openApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => close?.());
 
   it('shows the empty state before anything is imported', async () => {
     await page.goto(url('/'));

@@ -3,35 +3,29 @@
 // codings, a CSV import, and a REFI-QDA export that validates.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../lib/db/client';
 import { importFigures, makeSample, submitCoding } from '../helpers/codebook-fixture';
 import { validateWithXmllint } from '../helpers/xmllint';
-import { api, authHeaders, chromiumMissing, createFirstAdmin, launchBrowser, screenshot, squash, startApp, type RunningApp } from './app';
+import { api, authHeaders, chromiumMissing, openApp, screenshot, squash, type RunningApp } from './app';
 
 type Code = { id: number; name: string; status: string; shortcut: string | null; parentId: number | null };
 
 describe.skipIf(chromiumMissing())('codebook page', () => {
   let app: RunningApp;
-  let browser: Browser;
+  let close: () => Promise<void>;
   let page: Page;
   let studyId: number;
   const url = (p: string) => `${app.baseUrl}${p}`;
   const codes = async () => (await api<{ codes: Code[] }>(app, `/api/studies/${studyId}/codebook`)).codes;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
-    await createFirstAdmin(page, app);
+    ({ app, page, close } = await openApp({ page: { viewport: { width: 1400, height: 950 } } }));
     const res = await fetch(url('/api/studies'), { method: 'POST', headers: authHeaders(app, { 'content-type': 'application/json' }), body: JSON.stringify({ name: 'Vis in ML testing' }) });
     expect(res.status).toBe(200);
     studyId = ((await res.json()) as { id: number }).id;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => close?.());
 
   it('starts empty, saying what to do', async () => {
     await page.goto(url(`/studies/${studyId}/codebook`));

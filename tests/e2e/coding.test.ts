@@ -3,10 +3,10 @@
 // coded, blind); each coder then codes all 5 items with the keyboard alone, including one region,
 // and sees the other's codings only once both have submitted.
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusFile } from '../helpers/corpus';
-import { ADMIN, api, authHeaders, chromiumMissing, createFirstAdmin, launchBrowser, screenshot, signIn, squash, startApp, type RunningApp } from './app';
+import { ADMIN, api, authHeaders, chromiumMissing, openApp, screenshot, signIn, squash, type RunningApp } from './app';
 
 const CODERS = [
   { name: 'Ann Coder', email: 'ann@example.org', password: 'ann-password-1' },
@@ -17,7 +17,7 @@ interface Item { mine: { codeId: number; region: { x: number; y: number; w: numb
 
 describe.skipIf(chromiumMissing())('coding with the keyboard', () => {
   let app: RunningApp;
-  let browser: Browser;
+  let close: () => Promise<void>;
   let page: Page;
   let studyId: number;
   const url = (p: string) => `${app.baseUrl}${p}`;
@@ -34,10 +34,7 @@ describe.skipIf(chromiumMissing())('coding with the keyboard', () => {
   };
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    await createFirstAdmin(page, app);
+    ({ app, page, close } = await openApp({ page: { viewport: { width: 1500, height: 950 } } }));
     for (const file of ['agconti-titanic__Titanic.ipynb', 'anthropikos__train_val_loss_over_epoch.ipynb']) {
       const form = new FormData();
       form.set('file', new File([fs.readFileSync(corpusFile(file))], file));
@@ -53,10 +50,7 @@ describe.skipIf(chromiumMissing())('coding with the keyboard', () => {
     await post(`/api/studies/${studyId}/codebook`, { name: 'Confusion matrix', shortcut: 'c' });
     await post(`/api/studies/${studyId}/codebook`, { name: 'Data distribution', shortcut: 'd' });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => close?.());
 
   it('draws a 5-item sample with a live preview and assigns it to both coders, all double-coded', async () => {
     await page.goto(url(`/studies/${studyId}/samples`));

@@ -3,9 +3,9 @@
 // and the sample as CSV. Kaggle is the local stand-in of tests/helpers/kaggle-server.ts.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startKaggleServer, type KaggleServer } from '../helpers/kaggle-server';
-import { api, authHeaders, chromiumMissing, createFirstAdmin, launchBrowser, screenshot, sleep, squash, startApp, type RunningApp } from './app';
+import { api, authHeaders, chromiumMissing, openApp, screenshot, sleep, squash, type RunningApp } from './app';
 import { parseCsv } from '../../lib/csv/parse-csv';
 
 const NAME = 'Top half of the two biggest competitions';
@@ -33,7 +33,7 @@ interface Run {
 describe.skipIf(chromiumMissing())('collecting notebooks from Kaggle', () => {
   let kaggle: KaggleServer;
   let app: RunningApp;
-  let browser: Browser;
+  let close: () => Promise<void>;
   let page: Page;
   const pageErrors: string[] = [];
   const url = (p: string) => `${app.baseUrl}${p}`;
@@ -44,18 +44,14 @@ describe.skipIf(chromiumMissing())('collecting notebooks from Kaggle', () => {
   beforeAll(async () => {
     kaggle = await startKaggleServer();
     // Only these credentials: none of the developer's own may leak into the app under test.
-    app = await startApp({
+    ({ app, page, close } = await openApp({
       env: { KAGGLE_API_BASE_URL: kaggle.url, KAGGLE_API_TOKEN: 'test-token', KAGGLE_USERNAME: undefined, KAGGLE_KEY: undefined, KAGGLE_CONFIG_DIR: undefined },
-    });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    // Every page needs a session: the fresh app's first account (an admin) is made through the UI.
-    await createFirstAdmin(page, app);
+      page: { acceptDownloads: true },
+    }));
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await close?.();
     await kaggle?.close();
   });
 

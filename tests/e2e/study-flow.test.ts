@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusFile } from '../helpers/corpus';
 import { validateWithXmllint } from '../helpers/xmllint';
-import { ADMIN, api, chromiumMissing, createFirstAdmin, launchBrowser, screenshot, signIn, squash, startApp, type RunningApp } from './app';
+import { ADMIN, api, chromiumMissing, createFirstAdmin, openApp, screenshot, signIn, squash, type RunningApp } from './app';
 
 const CODER = { name: 'Cody Coder', email: 'cody@example.org', password: 'cody-password-1' };
 const NOTEBOOK = 'agconti-titanic__Titanic.ipynb'; // ten PNG figures
@@ -52,21 +52,16 @@ type Selection = Attrs & { Coding: Array<Attrs & { CodeRef: Attrs }> };
 
 describe.skipIf(chromiumMissing())('a study from the first account to the .qdpx, through the UI', () => {
   let app: RunningApp;
-  let browser: Browser;
+  let close: () => Promise<void>;
   let page: Page;
   let studyPath: string; // /studies/<id>
   const url = (p: string) => `${app.baseUrl}${p}`;
   const studyId = () => Number(studyPath.split('/').pop());
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 950 }, acceptDownloads: true });
+    ({ app, page, close } = await openApp({ admin: false, page: { viewport: { width: 1400, height: 950 }, acceptDownloads: true } }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => close?.());
 
   it('creates the first account (admin), then a coder account', async () => {
     await createFirstAdmin(page, app);

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { api, authHeaders, chromiumMissing, createFirstAdmin, imageWidth, launchBrowser, screenshot, sleep, squash, startApp, type RunningApp } from './app';
+import type { Page } from 'playwright-core';
+import { api, authHeaders, chromiumMissing, imageWidth, openApp, screenshot, sleep, squash, type RunningApp } from './app';
 
 const MARKDOWN = [
   '# Untrusted notebook\n',
@@ -42,7 +42,7 @@ const NOTEBOOK = {
 
 describe.skipIf(chromiumMissing())('untrusted notebook content', () => {
   let app: RunningApp;
-  let browser: Browser;
+  let close: () => Promise<void>;
   let page: Page;
   let tmp: string;
   const dialogs: string[] = [];
@@ -51,19 +51,14 @@ describe.skipIf(chromiumMissing())('untrusted notebook content', () => {
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-e2e-nb-'));
     fs.writeFileSync(path.join(tmp, 'untrusted.ipynb'), JSON.stringify(NOTEBOOK, null, 1));
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    // Every page needs a session: the fresh app's first account (an admin) is made through the UI.
-    await createFirstAdmin(page, app);
+    ({ app, page, close } = await openApp());
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       d.dismiss().catch(() => {}); // may already be gone (e.g. blocked in a frame)
     });
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await close?.();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
