@@ -128,7 +128,7 @@ export function NotebookList() {
                       ))}
                     </div>
                   </td>
-                  <td className="num" title={`${n.codeCells} code, ${n.markdownCells} markdown, ${n.rawCells} raw`}>
+                  <td className="num" title={`${n.codeCells} code, ${n.markdownCells} markdown, ${n.rawCells} raw${n.headingCells ? `, ${n.headingCells} heading` : ''}`}>
                     {n.codeCells + n.markdownCells + n.rawCells + n.headingCells}
                   </td>
                   <td className="num">{n.visualisationCount > 0 ? <Link href={`/visualisations?notebook=${n.id}`}>{n.visualisationCount}</Link> : 0}</td>

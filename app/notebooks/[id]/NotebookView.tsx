@@ -29,7 +29,7 @@ export function NotebookView({ id }: { id: number }) {
         <div>
           <h1>{data.title}</h1>
           <p className="sub">
-            {data.fileName} · {data.codeCells} code, {data.markdownCells} markdown{data.rawCells ? `, ${data.rawCells} raw` : ''} cells ·{' '}
+            {data.fileName} · {data.codeCells} code, {data.markdownCells} markdown{data.rawCells ? `, ${data.rawCells} raw` : ''}{data.headingCells ? `, ${data.headingCells} heading` : ''} cells ·{' '}
             {data.visualisationCount} visualisations · {data.errorOutputs} error outputs
             {data.originalNbformat === 3 ? ' · converted from nbformat 3' : ''}
           </p>
