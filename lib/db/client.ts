@@ -58,9 +58,15 @@ export async function closeAllDatabases(): Promise<void> {
 
 let shared: Promise<Database> | null = null;
 
-/** The process-wide store used by route handlers (one pool per server process). */
+/**
+ * The process-wide store used by route handlers (one pool per server process). A failed open is
+ * not kept: the next request tries again (a database briefly down at start must not break the app for good).
+ */
 export function getDatabase(): Promise<Database> {
-  shared ??= openDatabase();
+  shared ??= openDatabase().catch((e) => {
+    shared = null;
+    throw e;
+  });
   return shared;
 }
 
