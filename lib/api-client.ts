@@ -31,6 +31,11 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   return body as T;
 }
 
+/** A request with a JSON body (or none), for fetchJson. */
+export function jsonBody(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', body?: unknown): RequestInit {
+  return body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
 /** A query string from the defined values of an object. */
 export function toQuery(params: Record<string, unknown>): string {
   const q = new URLSearchParams();

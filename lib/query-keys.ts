@@ -48,7 +48,6 @@ export const queryKeys = {
   },
   // Coding: a study's samples (and their previews), my queue, one assignment's work item.
   samples: {
-    all: () => ['samples'] as const,
     list: (studyId: number) => ['samples', 'list', studyId] as const,
     preview: (studyId: number, params: Record<string, unknown>) => ['samples', 'preview', studyId, params] as const,
   },
@@ -74,7 +73,10 @@ export const queryKeys = {
     disagreements: (params: Record<string, unknown>) => ['agreement', 'disagreements', params] as const,
     item: (sampleItemId: number) => ['agreement', 'item', sampleItemId] as const,
   },
-  progress: (studyId: number) => ['progress', studyId] as const,
+  progress: {
+    all: () => ['progress'] as const,
+    study: (studyId: number) => ['progress', studyId] as const,
+  },
   // The codebook of a study: today or as of a time, its history, a diff with today, saturation.
   codebook: {
     all: (studyId: number) => ['codebook', studyId] as const,

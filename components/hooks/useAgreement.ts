@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchJson, toQuery } from '@/lib/api-client';
+import { fetchJson, jsonBody, toQuery } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { computeAgreement } from '@/lib/coding/agreement/compute-agreement';
 import type { listDisagreements } from '@/lib/coding/agreement/list-disagreements';
@@ -45,11 +45,7 @@ export function useRecordConsensus(sampleItemId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (codings: ConsensusInput[]) =>
-      fetchJson<{ consensus: unknown[] }>(`/api/agreement/items/${sampleItemId}/consensus`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ codings }),
-      }),
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: queryKeys.agreement.all() }), client.invalidateQueries({ queryKey: ['progress'] })]),
+      fetchJson<{ consensus: unknown[] }>(`/api/agreement/items/${sampleItemId}/consensus`, jsonBody('PUT', { codings })),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: queryKeys.agreement.all() }), client.invalidateQueries({ queryKey: queryKeys.progress.all() })]),
   });
 }

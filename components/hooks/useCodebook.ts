@@ -1,7 +1,7 @@
 'use client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { fetchJson, toQuery } from '@/lib/api-client';
+import { fetchJson, toQuery, jsonBody } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { getCodebook } from '@/lib/coding/codebook/get-codebook';
 import type { getCodebookAt } from '@/lib/coding/codebook/get-codebook-at';
@@ -23,7 +23,6 @@ export type Changeset = Api<typeof listChanges>[number];
 export type { CodebookDiff, CodeSnapshot, SaturationPoint, CodeCoding };
 
 const base = (studyId: number) => `/api/studies/${studyId}/codebook`;
-const send = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 // GET /api/studies/:id/codebook (?at= for the codebook as it stood then)
 export function useCodebook(studyId: number, at: string | null = null) {
@@ -83,32 +82,32 @@ function useCodebookMutation<I, O>(studyId: number, fn: (input: I) => Promise<O>
 
 // POST /api/studies/:id/codebook
 export function useCreateCode(studyId: number) {
-  return useCodebookMutation(studyId, (input: z.input<typeof createCodeBody>) => fetchJson<CodeSnapshot>(base(studyId), send('POST', input)));
+  return useCodebookMutation(studyId, (input: z.input<typeof createCodeBody>) => fetchJson<CodeSnapshot>(base(studyId), jsonBody('POST', input)));
 }
 
 // PATCH /api/studies/:id/codebook/:codeId
 export function useUpdateCode(studyId: number) {
-  return useCodebookMutation(studyId, ({ id, ...input }: z.input<typeof updateCodeBody> & { id: number }) => fetchJson<CodeSnapshot>(`${base(studyId)}/${id}`, send('PATCH', input)));
+  return useCodebookMutation(studyId, ({ id, ...input }: z.input<typeof updateCodeBody> & { id: number }) => fetchJson<CodeSnapshot>(`${base(studyId)}/${id}`, jsonBody('PATCH', input)));
 }
 
 // DELETE /api/studies/:id/codebook/:codeId (deprecate)
 export function useDeprecateCode(studyId: number) {
-  return useCodebookMutation(studyId, ({ id, reason }: { id: number; reason: string }) => fetchJson<{ deprecated: CodeSnapshot[] }>(`${base(studyId)}/${id}`, send('DELETE', { reason })));
+  return useCodebookMutation(studyId, ({ id, reason }: { id: number; reason: string }) => fetchJson<{ deprecated: CodeSnapshot[] }>(`${base(studyId)}/${id}`, jsonBody('DELETE', { reason })));
 }
 
 // POST /api/studies/:id/codebook/:codeId/move
 export function useMoveCode(studyId: number) {
-  return useCodebookMutation(studyId, ({ id, ...input }: z.input<typeof moveCodeBody> & { id: number }) => fetchJson<CodeSnapshot>(`${base(studyId)}/${id}/move`, send('POST', input)));
+  return useCodebookMutation(studyId, ({ id, ...input }: z.input<typeof moveCodeBody> & { id: number }) => fetchJson<CodeSnapshot>(`${base(studyId)}/${id}/move`, jsonBody('POST', input)));
 }
 
 // POST /api/studies/:id/codebook/merge
 export function useMergeCodes(studyId: number) {
-  return useCodebookMutation(studyId, (input: z.input<typeof mergeCodesBody>) => fetchJson<Jsonified<MergeResult>>(`${base(studyId)}/merge`, send('POST', input)));
+  return useCodebookMutation(studyId, (input: z.input<typeof mergeCodesBody>) => fetchJson<Jsonified<MergeResult>>(`${base(studyId)}/merge`, jsonBody('POST', input)));
 }
 
 // POST /api/studies/:id/codebook/:codeId/split
 export function useSplitCode(studyId: number) {
-  return useCodebookMutation(studyId, ({ id, ...input }: z.input<typeof splitCodeBody> & { id: number }) => fetchJson<Jsonified<SplitResult>>(`${base(studyId)}/${id}/split`, send('POST', input)));
+  return useCodebookMutation(studyId, ({ id, ...input }: z.input<typeof splitCodeBody> & { id: number }) => fetchJson<Jsonified<SplitResult>>(`${base(studyId)}/${id}/split`, jsonBody('POST', input)));
 }
 
 // POST /api/studies/:id/codebook/import (body: the file's text)

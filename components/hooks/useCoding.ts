@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchJson, toQuery } from '@/lib/api-client';
+import { fetchJson, toQuery, jsonBody } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { getQueue } from '@/lib/coding/queue/get-queue';
 import type { getWorkItem } from '@/lib/coding/queue/get-work-item';
@@ -16,8 +16,6 @@ export type SavedWork = Api<typeof saveWork>;
 export type WorkCode = WorkItem['codes'][number];
 export type { SaveWorkInput, StatusAction };
 
-const json = (method: string, body?: unknown): RequestInit =>
-  body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 
 // GET /api/coding/queue
 export function useQueue(studyId?: number) {
@@ -44,7 +42,7 @@ export function useWorkItem(assignmentId: number) {
 export function useSaveWork(assignmentId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SaveWorkInput) => fetchJson<SavedWork>(`/api/coding/assignments/${assignmentId}`, json('PUT', input)),
+    mutationFn: (input: SaveWorkInput) => fetchJson<SavedWork>(`/api/coding/assignments/${assignmentId}`, jsonBody('PUT', input)),
     onSuccess: () => client.invalidateQueries({ queryKey: ['coding', 'queue'] }),
   });
 }
@@ -53,7 +51,7 @@ export function useSaveWork(assignmentId: number) {
 export function useSetStatus(assignmentId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (action: StatusAction) => fetchJson<Api<typeof setAssignmentStatus>>(`/api/coding/assignments/${assignmentId}/${action}`, json('POST')),
+    mutationFn: (action: StatusAction) => fetchJson<Api<typeof setAssignmentStatus>>(`/api/coding/assignments/${assignmentId}/${action}`, jsonBody('POST')),
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['coding', 'queue'] }), client.invalidateQueries({ queryKey: queryKeys.coding.item(assignmentId) })]),
   });
 }
@@ -62,7 +60,7 @@ export function useSetStatus(assignmentId: number) {
 export function useCreateInlineCode(assignmentId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string }) => fetchJson<Api<typeof createInlineCode>>(`/api/coding/assignments/${assignmentId}/codes`, json('POST', input)),
+    mutationFn: (input: { name: string }) => fetchJson<Api<typeof createInlineCode>>(`/api/coding/assignments/${assignmentId}/codes`, jsonBody('POST', input)),
     // The open item gains the code at once (its unsaved edits stay); other cached items refetch.
     onSuccess: (code) => {
       client.setQueryData<WorkItem>(queryKeys.coding.item(assignmentId), (old) => (old ? { ...old, codes: [...old.codes, code] } : old));

@@ -1,10 +1,10 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchJson, toQuery } from '@/lib/api-client';
+import { fetchJson, toQuery, jsonBody } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { getRunDetail } from '@/lib/kaggle/runs/run-detail';
 import type { listRuns } from '@/lib/kaggle/runs/run-state';
-import { jsonBody, type Api, type KernelSourceName } from './useStrategies';
+import { type Api, type KernelSourceName } from './useStrategies';
 
 export type RunSummary = Api<typeof listRuns>[number];
 export type RunDetail = Api<typeof getRunDetail>;

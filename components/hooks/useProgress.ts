@@ -10,7 +10,7 @@ export type Progress = Api<typeof getProgress>;
 // GET /api/progress?study= — live: coders keep submitting while a supervisor watches, so poll every 5 s
 export function useProgress(studyId: number | null) {
   return useQuery({
-    queryKey: queryKeys.progress(studyId ?? 0),
+    queryKey: queryKeys.progress.study(studyId ?? 0),
     queryFn: () => fetchJson<Progress>(`/api/progress?study=${studyId}`),
     enabled: studyId !== null,
     refetchInterval: 5_000,

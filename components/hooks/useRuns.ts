@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchJson, toQuery } from '@/lib/api-client';
+import { fetchJson, toQuery, jsonBody } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { getQueueStats } from '@/lib/jobs/monitor/queue-stats';
 import type { listJobs } from '@/lib/jobs/monitor/list-jobs';
@@ -12,7 +12,6 @@ import type { listFigureCounterparts } from '@/lib/execute/summary/figure-counte
 import type { EnqueueResult, ReproduceTarget } from '@/lib/jobs/enqueue-reproductions';
 import type { ExecutorKind } from '@/lib/db/schema';
 import type { Api } from './types';
-import { jsonBody } from './useStrategies';
 
 export type QueueStats = Api<typeof getQueueStats>;
 export type JobPage = Api<typeof listJobs>;

@@ -1,7 +1,7 @@
 'use client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { fetchJson } from '@/lib/api-client';
+import { fetchJson, jsonBody } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { listSamples } from '@/lib/coding/samples/list-samples';
 import type { SamplePreview } from '@/lib/coding/samples/preview-sample';
@@ -14,7 +14,6 @@ export type SampleDefinitionInput = z.input<typeof sampleDefinition>;
 export type CreateSampleBody = z.input<typeof createSampleInput>;
 export type AssignBody = z.input<typeof assignInput>;
 
-const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 // GET /api/studies/:id/samples
 export function useSamples(studyId: number) {
@@ -30,7 +29,7 @@ export function useSamples(studyId: number) {
 export function useSamplePreview(studyId: number, def: SampleDefinitionInput | null) {
   return useQuery({
     queryKey: queryKeys.samples.preview(studyId, (def ?? {}) as Record<string, unknown>),
-    queryFn: () => fetchJson<Jsonified<SamplePreview>>(`/api/studies/${studyId}/samples/preview`, json('POST', def)),
+    queryFn: () => fetchJson<Jsonified<SamplePreview>>(`/api/studies/${studyId}/samples/preview`, jsonBody('POST', def)),
     enabled: def !== null,
     placeholderData: keepPreviousData,
     retry: false,
@@ -41,7 +40,7 @@ export function useSamplePreview(studyId: number, def: SampleDefinitionInput | n
 export function useCreateSample(studyId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSampleBody) => fetchJson<{ id: number; itemCount: number }>(`/api/studies/${studyId}/samples`, json('POST', body)),
+    mutationFn: (body: CreateSampleBody) => fetchJson<{ id: number; itemCount: number }>(`/api/studies/${studyId}/samples`, jsonBody('POST', body)),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.samples.list(studyId) }),
   });
 }
@@ -51,7 +50,7 @@ export function useAssignSample(studyId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ sampleId, ...body }: AssignBody & { sampleId: number }) =>
-      fetchJson<Api<typeof assignSample>>(`/api/studies/${studyId}/samples/${sampleId}/assign`, json('POST', body)),
+      fetchJson<Api<typeof assignSample>>(`/api/studies/${studyId}/samples/${sampleId}/assign`, jsonBody('POST', body)),
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: queryKeys.samples.list(studyId) }), client.invalidateQueries({ queryKey: queryKeys.coding.all() })]),
   });
 }

@@ -1,8 +1,8 @@
 'use client';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { jsonBody } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { SessionUser } from '@/lib/auth/session';
-import { jsonBody } from './useStrategies';
 
 export type { SessionUser };
 

@@ -1,9 +1,9 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchJson } from '@/lib/api-client';
+import { fetchJson, jsonBody } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { kaggleCredentialsStatus } from '@/lib/settings/kaggle-credentials';
-import { jsonBody, type Api } from './useStrategies';
+import { type Api } from './useStrategies';
 
 /** Whether Kaggle credentials are set and where from; the key or token itself is never sent. */
 export type KaggleSettings = Api<typeof kaggleCredentialsStatus>;

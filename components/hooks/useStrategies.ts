@@ -1,7 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { fetchJson } from '@/lib/api-client';
+import { fetchJson, jsonBody } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { getStrategy, listStrategies } from '@/lib/kaggle/strategies';
 import type { previewStrategy } from '@/lib/kaggle/preview';
@@ -19,11 +19,6 @@ export type StrategyPreview = Api<typeof previewStrategy>;
 /** What POST and PUT /api/strategies accept. */
 export type StrategyInput = z.input<typeof strategyInput>;
 export type KernelSourceName = 'api' | 'meta-kaggle';
-
-/** A JSON request body for fetchJson. */
-export function jsonBody(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', body?: unknown): RequestInit {
-  return body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-}
 
 // GET /api/strategies
 export function useStrategies() {

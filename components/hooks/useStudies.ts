@@ -1,12 +1,11 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { fetchJson } from '@/lib/api-client';
+import { fetchJson, jsonBody } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { Member, StudyDetail as StudyDetailRow, StudySummary as StudySummaryRow, studyInput } from '@/lib/coding/studies/schemas';
 import type { StudyRole } from '@/lib/db/schema/coding';
 import type { Jsonified } from './types';
-import { jsonBody } from './useStrategies';
 
 export type StudySummary = Jsonified<StudySummaryRow>;
 export type StudyDetail = Jsonified<StudyDetailRow>;

@@ -1,12 +1,11 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { fetchJson } from '@/lib/api-client';
+import { fetchJson, jsonBody } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { listUsers } from '@/lib/auth/users/list-users';
 import type { newUserInput, userChangeInput } from '@/lib/auth/users/schemas';
 import type { Api } from './types';
-import { jsonBody } from './useStrategies';
 
 export type UserRow = Api<typeof listUsers>[number];
 export type NewUser = z.input<typeof newUserInput>;
