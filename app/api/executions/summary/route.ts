@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { route, searchParams } from '@/lib/api/handler';
+import { attachment } from '@/lib/api/attachment';
 import { getDb } from '@/lib/db/client';
 import { summariseReproducibility } from '@/lib/execute/summary/summarise-reproducibility';
 import { summaryToCsv } from '@/lib/execute/summary/summary-csv';
@@ -11,7 +12,5 @@ export const GET = route(async (req) => {
   const q = query.parse(searchParams(req));
   const summary = await summariseReproducibility(await getDb(), { configHash: q.config });
   if (q.format === 'json') return summary;
-  return new Response(summaryToCsv(summary), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="vizmine-reproducibility-summary.csv"' },
-  });
+  return attachment(summaryToCsv(summary), 'vizmine-reproducibility-summary.csv', 'text/csv; charset=utf-8');
 });

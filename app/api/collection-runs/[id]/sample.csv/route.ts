@@ -1,4 +1,5 @@
 import { route } from '@/lib/api/handler';
+import { attachment } from '@/lib/api/attachment';
 import { getDb } from '@/lib/db/client';
 import { idParam } from '@/lib/browse/schemas';
 import { exportSampleCsv } from '@/lib/kaggle/runs/export-sample';
@@ -9,7 +10,5 @@ type Ctx = { params: Promise<{ id: string }> };
 export const GET = route(async (_req, { params }: Ctx) => {
   const id = idParam.parse((await params).id);
   const csv = await exportSampleCsv(await getDb(), id);
-  return new Response(csv, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="vizmine-run-${id}-sample.csv"` },
-  });
+  return attachment(csv, `vizmine-run-${id}-sample.csv`, 'text/csv; charset=utf-8');
 });

@@ -5,7 +5,7 @@ import { exportCodebookCsv } from '@/lib/coding/codebook/export-codebook-csv';
 import { listCodes } from '@/lib/coding/codebook/get-codebook';
 import { studyIdParam } from '@/lib/coding/studies/schemas';
 import { getDb } from '@/lib/db/client';
-import { attachment } from '@/lib/refi/attachment';
+import { attachment } from '@/lib/api/attachment';
 
 export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ id: string }> };

@@ -4,7 +4,7 @@ import { requireStudyAccess } from '@/lib/coding/access';
 import { listCodes } from '@/lib/coding/codebook/get-codebook';
 import { studyIdParam } from '@/lib/coding/studies/schemas';
 import { getDb } from '@/lib/db/client';
-import { attachment } from '@/lib/refi/attachment';
+import { attachment } from '@/lib/api/attachment';
 import { exportQdc } from '@/lib/refi/export-qdc';
 
 export const dynamic = 'force-dynamic';

@@ -4,7 +4,7 @@ import { requireStudyAccess } from '@/lib/coding/access';
 import { studyIdParam } from '@/lib/coding/studies/schemas';
 import { blobDir } from '@/lib/config';
 import { getDatabase } from '@/lib/db/client';
-import { attachment } from '@/lib/refi/attachment';
+import { attachment } from '@/lib/api/attachment';
 import { exportQdpx } from '@/lib/refi/export-qdpx';
 
 export const dynamic = 'force-dynamic';
