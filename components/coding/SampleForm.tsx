@@ -4,6 +4,7 @@ import { useFacets } from '@/components/hooks/useVisualisations';
 import { useCreateSample, useSamplePreview, type SampleDefinitionInput } from '@/components/hooks/useSamples';
 import { VegaChart } from '@/components/charts/VegaChart';
 import { barChartSpec } from '@/components/charts/specs/bar-chart';
+import { sampleModes, stratifyFields, type StratifyField } from '@/lib/coding/samples/schemas';
 
 const FILTERS = [
   ['library', 'Library'],
@@ -13,7 +14,8 @@ const FILTERS = [
   ['notebook', 'Notebook'],
   ['context', 'Has markdown context'],
 ] as const;
-type Mode = 'all' | 'random-n' | 'random-percent' | 'stratified';
+type Mode = (typeof sampleModes)[number];
+const MODE_LABELS: Record<Mode, string> = { all: 'all of them', 'random-n': 'N at random', 'random-percent': 'P % at random', stratified: 'stratified' };
 
 /** Draw a sample from the gallery's filters, with a live count of what it would hold. */
 export function SampleForm({ studyId, onCreated }: { studyId: number; onCreated: () => void }) {
@@ -34,7 +36,7 @@ export function SampleForm({ studyId, onCreated }: { studyId: number; onCreated:
     seed: Number(seed) || 0,
     ...(mode === 'random-n' || (mode === 'stratified' && by === 'n') ? { n: Number(n) } : {}),
     ...(mode === 'random-percent' || (mode === 'stratified' && by === 'percent') ? { percent: Number(percent) } : {}),
-    ...(mode === 'stratified' ? { stratifyBy: stratifyBy as 'library' } : {}),
+    ...(mode === 'stratified' ? { stratifyBy: stratifyBy as StratifyField } : {}),
   };
   // Debounced so typing a number asks the server once.
   const [debounced, setDebounced] = useState(def);
@@ -76,10 +78,10 @@ export function SampleForm({ studyId, onCreated }: { studyId: number; onCreated:
       </div>
       <div className="section-title">Draw</div>
       <div className="field-row" role="radiogroup" aria-label="mode">
-        {(['all', 'random-n', 'random-percent', 'stratified'] as const).map((m) => (
+        {sampleModes.map((m) => (
           <label key={m} className="choice">
             <input type="radio" name="mode" checked={mode === m} onChange={() => setMode(m)} />
-            {{ all: 'all of them', 'random-n': 'N at random', 'random-percent': 'P % at random', stratified: 'stratified' }[m]}
+            {MODE_LABELS[m]}
           </label>
         ))}
       </div>
@@ -89,7 +91,7 @@ export function SampleForm({ studyId, onCreated }: { studyId: number; onCreated:
             <div className="field">
               <label htmlFor="stratify-by">Stratify by</label>
               <select id="stratify-by" className="input" value={stratifyBy} onChange={(e) => setStratifyBy(e.target.value)}>
-                {['competition', 'library', 'kind', 'notebook', 'format'].map((f) => <option key={f}>{f}</option>)}
+                {stratifyFields.map((f) => <option key={f}>{f}</option>)}
               </select>
             </div>
             <div className="field">
