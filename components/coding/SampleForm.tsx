@@ -4,7 +4,7 @@ import { useFacets } from '@/components/hooks/useVisualisations';
 import { useCreateSample, useSamplePreview, type SampleDefinitionInput } from '@/components/hooks/useSamples';
 import { VegaChart } from '@/components/charts/VegaChart';
 import { barChartSpec } from '@/components/charts/specs/bar-chart';
-import { sampleModes, stratifyFields, type StratifyField } from '@/lib/coding/samples/schemas';
+import { sampleModes, stratifyFields, type StratifyField } from '@/lib/coding/samples/modes';
 
 const FILTERS = [
   ['library', 'Library'],

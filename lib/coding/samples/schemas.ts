@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { galleryFilters } from '../../browse/schemas';
+import { sampleModes, stratifyFields } from './modes';
 
 // How a sample is drawn from the gallery: the gallery's own filters, then a mode. Serves the API,
 // the samples page and the stored `definition` alike.
-export const sampleModes = ['all', 'random-n', 'random-percent', 'stratified'] as const;
-export const stratifyFields = ['competition', 'library', 'kind', 'notebook', 'format'] as const;
-export type StratifyField = (typeof stratifyFields)[number];
+export { sampleModes, stratifyFields, type StratifyField } from './modes';
 
 const seed = z.coerce.number().int().min(0).max(4_294_967_295);
 
