@@ -13,7 +13,7 @@ export const WORKER_STALE_AFTER_S = Number(process.env.VIZMINE_WORKER_STALE_S ??
 
 export async function registerWorker(db: Db, w: { concurrency: number; executors: ExecutorKind[] }): Promise<string> {
   const id = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  await db.insert(workers).values({ id, host: os.hostname(), pid: process.pid, concurrency: w.concurrency, executor: w.executors[0] ?? null, executors: w.executors });
+  await db.insert(workers).values({ id, host: os.hostname(), pid: process.pid, concurrency: w.concurrency, executors: w.executors });
   return id;
 }
 

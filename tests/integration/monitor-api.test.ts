@@ -60,8 +60,8 @@ describe('reproduction API', () => {
 
   it('queues with the executor a live worker offers, containers first', async () => {
     await store.db.insert(workers).values([
-      { id: 'h', host: 'a', pid: 1, concurrency: 1, executor: 'host', executors: ['host'] },
-      { id: 'c', host: 'b', pid: 2, concurrency: 1, executor: 'container', executors: ['container'] },
+      { id: 'h', host: 'a', pid: 1, concurrency: 1, executors: ['host'] },
+      { id: 'c', host: 'b', pid: 2, concurrency: 1, executors: ['container'] },
     ]);
     const listed = await (await api.workers.GET(get(), undefined as never)).json();
     expect(listed.executors).toEqual(['container', 'host']);

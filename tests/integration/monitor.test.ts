@@ -93,9 +93,9 @@ describe('reproduction monitoring', () => {
 
   it('lists workers with their current jobs, marks stale ones, and picks the default executor', async () => {
     await store.db.insert(workers).values([
-      { id: 'w-live', host: 'alpha-host', pid: 101, concurrency: 2, executor: 'host', executors: ['host'], heartbeatAt: ago(5), startedAt: ago(600) },
-      { id: 'w-stale', host: 'beta-host', pid: 102, concurrency: 4, executor: 'container', executors: ['container'], heartbeatAt: ago(45), startedAt: ago(600) },
-      { id: 'w-stopped', host: 'gamma-host', pid: 103, concurrency: 1, executor: 'container', executors: ['container'], heartbeatAt: ago(120), stoppedAt: ago(100), startedAt: ago(900) },
+      { id: 'w-live', host: 'alpha-host', pid: 101, concurrency: 2, executors: ['host'], heartbeatAt: ago(5), startedAt: ago(600) },
+      { id: 'w-stale', host: 'beta-host', pid: 102, concurrency: 4, executors: ['container'], heartbeatAt: ago(45), startedAt: ago(600) },
+      { id: 'w-stopped', host: 'gamma-host', pid: 103, concurrency: 1, executors: ['container'], heartbeatAt: ago(120), stoppedAt: ago(100), startedAt: ago(900) },
     ]);
     // The worker took the first job: pg-boss marks it active, the worker registers it with its live log.
     await store.db.execute(sql`update pgboss.job set state = 'active', started_on = ${ago(20).toISOString()}::timestamptz where id = ${jobIds[0]}::uuid`);

@@ -89,8 +89,7 @@ export const workers = pgTable('workers', {
   host: text('host').notNull(),
   pid: integer('pid').notNull(),
   concurrency: integer('concurrency').notNull(),
-  executor: text('executor', { enum: executorKinds }), // the preferred one; null: reproduction unavailable on it
-  executors: text('executors', { enum: executorKinds }).array().notNull().default([]), // every one it serves
+  executors: text('executors', { enum: executorKinds }).array().notNull().default([]), // every one it serves, best first; none: reproduction unavailable on it
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
   stoppedAt: timestamp('stopped_at', { withTimezone: true }),

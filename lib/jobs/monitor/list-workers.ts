@@ -11,7 +11,6 @@ export interface WorkerRow {
   host: string;
   pid: number;
   concurrency: number;
-  executor: ExecutorKind | null;
   executors: ExecutorKind[];
   startedAt: Date;
   heartbeatAt: Date;
@@ -65,6 +64,6 @@ export async function countSlotsSince(db: Db, since: Date): Promise<number> {
   const [row] = await db
     .select({ slots: sql<number>`coalesce(sum(${workers.concurrency}), 0)::int` })
     .from(workers)
-    .where(and(sql`${workers.executor} is not null`, gt(workers.heartbeatAt, since)));
+    .where(and(sql`cardinality(${workers.executors}) > 0`, gt(workers.heartbeatAt, since)));
   return row?.slots ?? 0;
 }
