@@ -1,5 +1,15 @@
 // The one error type domain code throws. Route handlers map it to `{ error: { code, message } }`.
-export type AppErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
+export type AppErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_many_requests'
+  | 'unavailable'
+  | 'bad_gateway'
+  | 'gateway_timeout'
+  | 'internal';
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -7,7 +17,10 @@ const STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_requests: 429,
+  bad_gateway: 502, // an upstream service (Kaggle) refused or failed
   unavailable: 503,
+  gateway_timeout: 504, // an upstream service (Kaggle) did not answer in time
   internal: 500,
 };
 

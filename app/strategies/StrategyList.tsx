@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useKaggleSettings } from '@/components/hooks/useSettings';
 import { useDeleteStrategy, useDuplicateStrategy, useStrategies, type StrategySummary } from '@/components/hooks/useStrategies';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { describeStrategy } from '@/components/strategies/describe';
@@ -9,6 +10,7 @@ import { RunStatusBadge } from '@/components/strategies/RunStatusBadge';
 export function StrategyList() {
   const router = useRouter();
   const { data, error, isPending } = useStrategies();
+  const kaggle = useKaggleSettings();
   const duplicate = useDuplicateStrategy();
   const remove = useDeleteStrategy();
 
@@ -36,6 +38,12 @@ export function StrategyList() {
           </Link>
         </div>
       </div>
+      {kaggle.data && !kaggle.data.configured && (
+        <div className="error-box" role="status" style={{ marginBottom: 12 }}>
+          <strong>No Kaggle credentials are configured.</strong> Previews and runs against the Kaggle API need them:{' '}
+          <Link href="/settings">add them in Settings</Link> (or set <code>KAGGLE_API_TOKEN</code> where vizmine runs). Runs from imported Meta Kaggle tables work without them.
+        </div>
+      )}
       {actionError && (
         <div className="error-box" role="alert" style={{ marginBottom: 12 }}>
           <strong>{duplicate.error ? 'Could not duplicate the strategy.' : 'Could not delete the strategy.'}</strong> {actionError.message}

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { AppError } from '../errors';
 import { requireRole, requireUser, type UserRole } from '../auth/session';
 import { isAllowedHostname } from './allowed-hosts';
+import { asAppError } from './domain-errors';
 
 export type ErrorBody = { error: { code: string; message: string } };
 
@@ -35,7 +36,8 @@ export function route<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<unknown>, acc
 }
 
 export function errorResponse(e: unknown): Response {
-  if (e instanceof AppError) return json({ error: { code: e.code, message: e.message } }, e.status);
+  const known = asAppError(e);
+  if (known) return json({ error: { code: known.code, message: known.message } }, known.status);
   if (e instanceof ZodError) {
     const message = e.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
     return json({ error: { code: 'bad_request', message } }, 400);
@@ -75,7 +77,7 @@ function checkOrigin(req: Request): void {
   if (req.method === 'GET' || req.method === 'HEAD') return;
   const site = req.headers.get('sec-fetch-site');
   const origin = req.headers.get('origin');
-  if ((site && site !== 'same-origin' && site !== 'none') || (origin && origin !== 'null' && new URL(origin).host !== host)) {
+  if ((site && site !== 'same-origin' && site !== 'none') || (origin && origin !== 'null' && originHost(origin) !== host)) {
     throw new AppError('forbidden', 'Changes are accepted only from vizmine\'s own pages.');
   }
 }
@@ -83,4 +85,13 @@ function checkOrigin(req: Request): void {
 /** The URL's query string as a plain object, for zod to parse. */
 export function searchParams(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams);
+}
+
+/** The host of an Origin header, or null when it is not a URL (`Origin: ::::` is refused, not a 500). */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }

@@ -6,6 +6,7 @@ import { getDatabase, type Db } from '../db/client';
 import { accounts, sessions, users, verifications } from '../db/schema/auth';
 import { allowedHostnames } from '../api/allowed-hosts';
 import { authSecret } from './secret';
+import { trustProxy } from './sign-in-limit';
 
 const SIGN_UP_CLOSED = 'Sign-up is closed: ask an admin of this vizmine to create your account.';
 
@@ -34,9 +35,11 @@ export function createAuth(db: Db, dataDir: string) {
     emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
     user: { additionalFields: { role: { type: 'string', required: false, defaultValue: 'coder', input: false } } },
     telemetry: { enabled: false },
-    // Behind no proxy every browser of a lab may share one address (or none is known, and better-auth
-    // then keeps one bucket for all): its default of 3 sign-ins per 10 s would lock a class out.
-    rateLimit: { customRules: { '/sign-in/email': { window: 60, max: 20 }, '/sign-up/email': { window: 60, max: 5 } } },
+    // Sign-in is limited by lib/auth/limited-sign-in.ts, per account and per trusted client address;
+    // better-auth's limit would keep one bucket for all (anyone could lock everyone out) and trusts a
+    // spoofable X-Forwarded-For. Its address comes only from a proxy we are told to trust.
+    rateLimit: { customRules: { '/sign-in/email': false, '/sign-up/email': { window: 60, max: 5 } } },
+    advanced: trustProxy() ? { ipAddress: { ipAddressHeaders: ['x-forwarded-for'] } } : { ipAddress: { ipAddressHeaders: [], disableIpTracking: true } },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === '/sign-up/email' && !(await isFirstAccount(db))) {

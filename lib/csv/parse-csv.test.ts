@@ -16,6 +16,14 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('neutralises formulas as OWASP advises (quote prefix, quoted field), keeps numbers, and reads them back', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(['+1+2', '-2+3', '@SUM(A1)', '\t=1', '\r=1'].map(csvField)).toEqual([`"'+1+2"`, `"'-2+3"`, `"'@SUM(A1)"`, `"'\t=1"`, `"'\r=1"`]);
+    expect([-0.25, '-0.25', '+3', '1e-5', 'plain'].map(csvField)).toEqual(['-0.25', '-0.25', '+3', '1e-5', 'plain']);
+    const names = ['=cmd|/c calc', '-Loss', "'quoted already", 'ok'];
+    expect(parseCsvObjects('name\n' + names.map(csvField).join('\n')).map((r) => r.name)).toEqual(names);
+  });
+
   it('reads back what csvField writes', () => {
     const values = ['plain', 'a,b', 'say "hi"', 'two\nlines', ''];
     expect(parseCsv(values.map(csvField).join(',') + '\r\n')).toEqual([values]);

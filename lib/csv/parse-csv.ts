@@ -1,3 +1,5 @@
+import { restoreField } from './csv-field';
+
 /** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF. */
 export function parseCsv(text: string): string[][] {
   const records: string[][] = [];
@@ -27,10 +29,10 @@ export function parseCsv(text: string): string[][] {
   return records;
 }
 
-/** Records as objects keyed by the header's names (lower-cased, trimmed). */
+/** Records as objects keyed by the header's names (lower-cased, trimmed); csvField's formula guard undone. */
 export function parseCsvObjects(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
   if (!header) return [];
   const names = header.map((h) => h.trim().toLowerCase());
-  return rows.filter((r) => r.some((f) => f !== '')).map((r) => Object.fromEntries(names.map((n, i) => [n, r[i] ?? ''])));
+  return rows.filter((r) => r.some((f) => f !== '')).map((r) => Object.fromEntries(names.map((n, i) => [n, restoreField(r[i] ?? '')])));
 }

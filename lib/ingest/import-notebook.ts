@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { importFailures, notebooks } from '../db/schema';
 import { parseNotebook, checkLanguage, NotebookError, V3_HEADING_KEY, type ParsedNotebook } from '../notebooks';
-import { sha256Hex, writeBlob } from '../extract/blob-store';
+import { removeUnreferencedBlobs, sha256Hex, writeBlob } from '../extract/blob-store';
+import { findImpossibleImage } from '../extract/check-image-size';
 import { extractVisualisations, type ExtractedVisualisation } from '../extract/extract-visualisations';
 import { detectLibraries } from '../extract/libraries';
 import { notebookTitle } from './notebook-title';
@@ -54,16 +55,21 @@ export async function importNotebook(
   }
 
   const found = extractVisualisations(nb.cells);
-  await Promise.all(found.map((v) => v.image && writeBlob(blobDir, v.image.sha256, v.image.bytes)));
+  const impossible = findImpossibleImage(found);
+  if (impossible) return recordFailure(db, { ...base, contentHash, code: 'image', message: impossible.message, where: impossible.where });
+  const written = await Promise.all(found.map((v) => v.image && writeBlob(blobDir, v.image.sha256, v.image.bytes)));
+  const created = found.flatMap((v, i) => (written[i] && v.image ? [v.image.sha256] : []));
   const libraries = detectLibraries(nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source));
 
   let notebookId: number | null;
   try {
     notebookId = await storeRetrying(db, { values: { ...common, libraries, ...countColumns(counts, found.length) }, nb, found });
   } catch (e) {
+    // Nothing of this notebook was stored: the blobs it alone brought must not stay behind.
+    await removeUnreferencedBlobs(db, blobDir, created);
     const refused = refusedData(e);
     if (!refused) throw e;
-    return recordFailure(db, { ...base, contentHash, code: 'database', message: `the database refused this notebook's content: ${refused}`, where: null });
+    return recordFailure(db, { ...base, contentHash, code: 'database', message: `the database refused this notebook's content (${refused})`, where: null });
   }
   if (notebookId === null) return { ...base, status: 'duplicate' };
 
@@ -97,8 +103,11 @@ async function storeRetrying(db: Db, input: Parameters<typeof storeNotebook>[1])
  * file's content: the file fails, the batch goes on. Anything else (connection lost) is thrown.
  */
 function refusedData(e: unknown): string | null {
-  const code = (e as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('22') ? (e as Error).message : null;
+  // drizzle wraps the driver's error (its message holds the SQL and parameters); PostgreSQL's own
+  // message, on the cause, names only the problem — that is all a client may see.
+  const pg = (e as { cause?: unknown }).cause ?? e;
+  const code = (pg as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('22') ? `SQLSTATE ${code}: ${(pg as Error).message.split('\n')[0].slice(0, 200)}` : null;
 }
 
 /** The notebook already stored with these bytes, as a duplicate's result reports it. */

@@ -44,7 +44,9 @@ async function importOne(db: Db, source: ImportSource, blobDir: string): Promise
   } catch (e) {
     if (isInfrastructure(e)) throw e;
     // Anything else is about this file (a shape we did not foresee): report it, keep the batch going.
-    const message = `could not import this file: ${(e as Error).message}`;
+    // The detail goes to the log; the record (which clients read) says what failed, never the SQL.
+    console.error(`import of ${source.file} failed:`, e);
+    const message = `could not import this file: ${publicReason(e)}`;
     return recordFailure(db, { file: source.file, bytes: source.bytes.length, contentHash: null, code: 'internal', message, where: null });
   }
 }
@@ -52,3 +54,11 @@ async function importOne(db: Db, source: ImportSource, blobDir: string): Promise
 const code = (e: unknown) => String((e as { code?: unknown }).code ?? '');
 // Lost or refused connections, and the server shutting down: the batch cannot go on.
 const isInfrastructure = (e: unknown) => /^(08|57P)/.test(code(e)) || /^(CONNECT|CONNECTION_|ECONN|ENOTFOUND|ETIMEDOUT)/.test(code(e));
+
+/** What a client may read of an unforeseen error: its first line, unless it comes from the database (SQL and parameters). */
+function publicReason(e: unknown): string {
+  const err = e as { message?: unknown; query?: unknown; cause?: { code?: unknown } };
+  const fromDatabase = err.query !== undefined || typeof err.cause?.code === 'string' || /^Failed query/.test(String(err.message));
+  if (fromDatabase) return 'the database refused it (details in the server log)';
+  return String(err.message ?? e).split('\n')[0].slice(0, 300);
+}

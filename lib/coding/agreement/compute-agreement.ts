@@ -4,6 +4,7 @@ import { samples, studies } from '../../db/schema';
 import { AppError } from '../../errors';
 import { agreementReport, type AgreementReport, type Coding } from '../../agreement/codings-report';
 import { exportCodings, type CodingRow, type CodingScope } from '../export-codings';
+import { visibleRows, type AggregateScope } from '../queue/blind-items';
 
 /**
  * The agreement codings of the CLI's reader, from export rows: consensus rows left out, an empty
@@ -23,15 +24,17 @@ export interface AgreementPage {
 /**
  * The agreement page's figures for a study or one of its samples: the same report `vizmine agreement`
  * prints for the codings export of that scope, plus each sample's overall figures for the picker.
+ * `visible`: the blind rule for aggregates — items the viewer may not know about yet are left out.
  */
-export async function computeAgreement(db: Db, scope: CodingScope): Promise<AgreementPage> {
+export async function computeAgreement(db: Db, scope: CodingScope, visible?: AggregateScope): Promise<AgreementPage> {
   const [study] = await db.select({ id: studies.id, name: studies.name }).from(studies).where(eq(studies.id, scope.studyId));
   if (!study) throw new AppError('not_found', `There is no study ${scope.studyId}.`);
   const list = await db.select({ id: samples.id, name: samples.name }).from(samples).where(eq(samples.studyId, scope.studyId)).orderBy(asc(samples.id));
   if (scope.sampleId !== undefined && !list.some((s) => s.id === scope.sampleId)) {
     throw new AppError('not_found', `Study ${scope.studyId} has no sample ${scope.sampleId}.`);
   }
-  const [rows, sampleOf] = await Promise.all([exportCodings(db, { studyId: scope.studyId }), itemSamples(db, scope.studyId)]);
+  const [all, sampleOf] = await Promise.all([exportCodings(db, { studyId: scope.studyId }), itemSamples(db, scope.studyId)]);
+  const rows = visibleRows(all, visible);
   const forSample = (id: number) => rows.filter((r) => sampleOf.get(r.item) === id);
   const report = agreementReport(codingsForAgreement(scope.sampleId === undefined ? rows : forSample(scope.sampleId)));
   return {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Db } from '../../db/client';
+import { AppError } from '../../errors';
 import { kaggleCredentials } from '../../settings/kaggle-credentials';
 import { createKaggleClient } from '../client/http';
 import { apiSource } from './api-source';
@@ -17,5 +18,11 @@ export async function sourceFor(db: Db, dataDir: string, kind: RunSource): Promi
     return metaKaggleSource(db, process.env.VIZMINE_META_KAGGLE_CODE ?? path.join(dataDir, 'meta-kaggle-code'));
   }
   const { credentials } = await kaggleCredentials(db, dataDir);
+  // Said at once, rather than after the Kaggle API's refusal (or a network time-out) is retried.
+  if (!credentials) throw new AppError('bad_request', NO_CREDENTIALS);
   return apiSource(createKaggleClient({ credentials }));
 }
+
+export const NO_CREDENTIALS =
+  'No Kaggle credentials are configured: enter them on the Settings page (/settings), or set KAGGLE_API_TOKEN ' +
+  '(or KAGGLE_USERNAME and KAGGLE_KEY, or ~/.kaggle/kaggle.json) where vizmine runs.';
