@@ -12,6 +12,7 @@ import {
 import { importMetaKaggleCommand } from './commands/meta-kaggle';
 import { agreementCommand } from './commands/agreement';
 import { reproduceCommand, workersCommand } from './commands/reproduce';
+import { searchCommand } from './commands/search';
 
 const program = new Command('vizmine')
   .description('A workbench for the visualisations in Kaggle notebooks')
@@ -108,6 +109,15 @@ program
   .option('--watch', 'refresh every 2 s')
   .option('--json', 'as JSON')
   .action(async (opts) => exit(await workersCommand({ ...program.opts(), ...opts })));
+
+program
+  .command('search')
+  .description('full-text search over markdown (stemmed) and code (names, dotted calls): "phrase", -word, or')
+  .argument('<query>', 'what to look for')
+  .option('--kind <kind>', 'markdown or code (default: both)')
+  .option('--limit <n>', 'how many hits (default 30, at most 200)', Number)
+  .option('--json', 'one JSON object per hit: notebookId, cell, kind, snippet, highlights, rank')
+  .action(async (query: string, opts) => exit(await searchCommand(query, { ...program.opts(), ...opts })));
 
 // Ctrl-C or a closed terminal: release the database (and its embedded server) before leaving.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

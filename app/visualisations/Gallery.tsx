@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFacets, useGallery } from '@/components/hooks/useVisualisations';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { FACETS, filterQuery, filtersFrom } from '@/components/visualisation/filters';
@@ -42,7 +42,9 @@ export function Gallery() {
 
   const items = gallery.data?.pages.flatMap((p) => p.items) ?? [];
   const total = facets.data?.kind.reduce((n, f) => n + f.count, 0);
-  const active = FACETS.filter((f) => filters[f]);
+  const active = [...FACETS.filter((f) => filters[f]), ...(filters.q ? [`text “${filters.q}”`] : [])];
+  const [text, setText] = useState(filters.q ?? '');
+  const searchText = (q: string) => router.replace(`/visualisations${filterQuery({ ...filters, q: q.trim() || undefined })}`);
 
   return (
     <>
@@ -60,6 +62,28 @@ export function Gallery() {
           </p>
         </div>
       </div>
+      <form
+        className="row gallery-search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          searchText(text);
+        }}
+      >
+        <input
+          type="search"
+          placeholder='Figures whose code or markdown mention… (e.g. fairness, "learning curve", sns.heatmap)'
+          aria-label="search figures by their code and markdown"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          style={{ flex: 1 }}
+        />
+        <select aria-label="where to search" value={filters.qKind ?? ''} onChange={(e) => router.replace(`/visualisations${filterQuery({ ...filters, qKind: e.target.value || undefined })}`)}>
+          <option value="">code and markdown</option>
+          <option value="markdown">markdown only</option>
+          <option value="code">code only</option>
+        </select>
+        <button className="btn">Search</button>
+      </form>
       <div className="gallery-layout">
         <aside className="facets panel" aria-label="facets">
           {facets.data ? (

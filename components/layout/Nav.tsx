@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { useSession, useSignOut } from '@/components/hooks/useSession';
 
 const LINKS = [
@@ -17,6 +18,8 @@ const LINKS = [
 
 export function Nav() {
   const path = usePathname();
+  const router = useRouter();
+  const [query, setQuery] = useState('');
   const session = useSession();
   const signOut = useSignOut();
   const user = session.data;
@@ -45,6 +48,16 @@ export function Nav() {
         </Link>
       ))}
       <div className="spacer" />
+      <form
+        role="search"
+        className="nav-search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (query.trim()) router.push(`/search?q=${encodeURIComponent(query.trim())}`);
+        }}
+      >
+        <input type="search" placeholder="Search notebooks…" aria-label="search notebooks" value={query} onChange={(e) => setQuery(e.target.value)} />
+      </form>
       {user?.role === 'admin' && (
         <Link href="/admin/users" className={`link ${active('/admin') ? 'active' : ''}`}>
           Users

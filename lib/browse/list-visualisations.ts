@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blobs, notebooks, visualisations } from '../db/schema';
+import { cellsMatch } from '../search/search-cells';
 import type { GalleryFilters, GalleryQuery } from './schemas';
 
 export function galleryWhere(f: GalleryFilters): SQL[] {
@@ -14,6 +15,12 @@ export function galleryWhere(f: GalleryFilters): SQL[] {
   // Kaggle metadata of collected notebooks (lib/kaggle): a notebook may draw on several competitions.
   if (f.competition) where.push(sql`exists (select 1 from kaggle_kernels k where k.notebook_id = ${visualisations.notebookId} and ${f.competition} = any(k.competitions))`);
   if (f.medal) where.push(sql`exists (select 1 from kaggle_kernels k where k.notebook_id = ${visualisations.notebookId} and k.medal = ${f.medal})`);
+  // Full-text search (lib/search) over what surrounds a figure: its generating cell and its markdown context.
+  if (f.q) {
+    where.push(sql`exists (select 1 from cells c where c.notebook_id = ${visualisations.notebookId}
+      and (c.position = ${visualisations.cellPosition} or c.position = any(${visualisations.contextBefore}) or c.position = ${visualisations.contextAfter})
+      and ${cellsMatch(f.q, f.qKind)})`);
+  }
   return where;
 }
 

@@ -14,6 +14,9 @@ export const galleryFilters = z.object({
   group: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   competition: z.string().max(200).optional(),
   medal: z.string().max(20).optional(),
+  // Full-text search over the figure's code cell and markdown context (web-search syntax), optionally one kind.
+  q: z.string().trim().min(1).max(300).optional(),
+  qKind: z.enum(['markdown', 'code']).optional(),
 });
 export type GalleryFilters = z.infer<typeof galleryFilters>;
 

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigserial,
   bigint,
+  customType,
   index,
   integer,
   json,
@@ -49,6 +50,20 @@ export const notebooks = pgTable(
   ],
 );
 
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * What full-text search reads of a cell (lib/search): markdown with English stemming; code with the
+ * 'simple' configuration twice over — as written, so a dotted call (`sns.heatmap`) is one token, and
+ * with dots as spaces, so `heatmap` alone finds it too (`confusion_matrix` is a phrase of two words).
+ * Only a cell's first 100,000 characters are indexed: a tsvector holds at most 1 MB, and a cell of data
+ * literals past that would otherwise make its whole notebook fail to import.
+ */
+export const CELL_SEARCH_SQL = sql`case cell_type
+  when 'markdown' then to_tsvector('english'::regconfig, left(source, 100000))
+  when 'code' then to_tsvector('simple'::regconfig, left(source, 100000)) || to_tsvector('simple'::regconfig, translate(left(source, 100000), '.', ' '))
+  else ''::tsvector end`;
+
 // Cells in notebook order; image payloads in outputs are replaced by {"$blob": sha256} references.
 export const cells = pgTable(
   'cells',
@@ -64,8 +79,9 @@ export const cells = pgTable(
     // json, not jsonb: outputs are only ever read back whole, and json skips jsonb's costly parse.
     outputs: json('outputs').$type<unknown[]>().notNull(),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
+    search: tsvector('search').generatedAlwaysAs(CELL_SEARCH_SQL),
   },
-  (t) => [uniqueIndex('cells_notebook_position_idx').on(t.notebookId, t.position)],
+  (t) => [uniqueIndex('cells_notebook_position_idx').on(t.notebookId, t.position), index('cells_search_idx').using('gin', t.search)],
 );
 
 // Files that could not be imported: which file, what, where. Kept so a batch's report survives.

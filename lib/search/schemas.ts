@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const searchKinds = ['markdown', 'code'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+// Web-search syntax as PostgreSQL's websearch_to_tsquery reads it: "quoted phrase", -exclude, or.
+export const searchQuery = z.object({
+  q: z.string().trim().min(1, 'type something to search for').max(300),
+  kind: z.enum(searchKinds).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(30),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  origin: z.enum(['originals', 'reproductions', 'all']).default('originals'),
+});
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+export interface SearchHit {
+  notebookId: number;
+  notebookTitle: string;
+  /** The cell's 0-based index among all of the notebook's cells (the one numbering used everywhere). */
+  cell: number;
+  kind: SearchKind;
+  /** A short passage of the cell around the matches, as plain text. */
+  snippet: string;
+  /** [start, end) character offsets of the matched words within `snippet`. */
+  highlights: Array<[number, number]>;
+  rank: number;
+}
