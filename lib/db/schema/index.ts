@@ -5,3 +5,4 @@ export * from './meta-kaggle';
 export * from './reproduction';
 export * from './coding';
 export * from './auth';
+export * from './analysis';
