@@ -1,0 +1,57 @@
+// Classifies each call of a figure's slice: which library draws, which chart it draws (or none: a
+// decoration). Resolved names go through the API table; unresolved method calls (`ax.bar`, `df.plot`)
+// fall back on what their receiver and arguments look like.
+import type { ChartType, Library, ResolvedCall } from '../types';
+import { type DrawInfo, lookupDrawCall, MPL_DRAW, plotIsScatter } from './draw-table';
+import { fullName, kw, receiverOf } from './names';
+
+export interface ClassifiedCall extends DrawInfo { call: ResolvedCall; name: string }
+
+const AXES_LIKE = /^(plt|pyplot|fig\w*|ax\w*|axs?\[.*\]|axes?\w*(\[.*\])?|\w*_ax\w*|a\d?|g\.ax\w*|subplot\w*|.*\.(gca|add_subplot|subplot)\(.*\))$/;
+
+/** seaborn grids draw what the function handed to `.map*` draws: `g.map(plt.hist, 'age')`. */
+function gridMapChart(call: ResolvedCall): ChartType | null {
+  if (!/^map(_\w+)?$/.test(call.attr) || call.args.length === 0) return null;
+  const fn = call.args[0].trim();
+  const inner: ResolvedCall = { ...call, name: fn, attr: fn.split('.').pop() ?? fn, args: call.args.slice(1) };
+  return lookupDrawCall(fullName(inner), inner)?.chart ?? (MPL_DRAW[inner.attr] ?? null);
+}
+
+function classifyUnresolved(call: ResolvedCall, name: string): DrawInfo | null {
+  const recv = receiverOf(call);
+  if (!recv) return null;
+  const axesLike = AXES_LIKE.test(recv);
+  if (/\.plot$/.test(recv) && !axesLike) {
+    return lookupDrawCall('pandas.DataFrame.plot.' + call.attr, { ...call, name: 'pandas.DataFrame.plot.' + call.attr });
+  }
+  const positionalData = call.args.some((a) => !/^['"[]/.test(a.trim()));
+  if (['plot', 'hist', 'boxplot'].includes(call.attr) && !axesLike) {
+    // A method call on data with no positional data argument (df.plot(kind='bar'), s.hist(bins=20)) is pandas.
+    const pandas = call.attr === 'plot' ? (!positionalData || kw(call, 'kind') !== undefined) : !positionalData;
+    if (pandas) return lookupDrawCall(`pandas.DataFrame.${call.attr}`, { ...call, name: `pandas.DataFrame.${call.attr}` });
+  }
+  if (MPL_DRAW[call.attr] && (axesLike || positionalData)) return { lib: 'matplotlib', chart: MPL_DRAW[call.attr], decor: false };
+  if (axesLike && /^(set_\w+|legend|grid|text|annotate|axhline|axvline|title|xlabel|ylabel|tight_layout|suptitle|invert_\w+)$/.test(call.attr)) {
+    return { lib: 'matplotlib', chart: null, decor: true };
+  }
+  void name;
+  return null;
+}
+
+export function classifyCall(call: ResolvedCall): ClassifiedCall | null {
+  const name = fullName(call);
+  const mapped = gridMapChart(call);
+  if (mapped && /^(seaborn\.|g\b|grid\b|\w*grid\w*\.|\w+\.map)/i.test(name)) return { call, name, lib: 'seaborn', chart: mapped, decor: false };
+  let info = lookupDrawCall(name, call);
+  if (!info && !name.includes('.') && /^(WordCloud)$/.test(name)) info = { lib: 'wordcloud', chart: 'wordcloud', decor: false };
+  if (!info) info = classifyUnresolved(call, name);
+  if (!info) return null;
+  if (info.chart === 'line' && info.lib === 'matplotlib' && plotIsScatter(call)) info = { ...info, chart: 'scatter' };
+  return { ...info, call, name };
+}
+
+/** Libraries that only style or wrap a figure: they never outweigh one that draws. */
+export const LIB_RANK: Record<Library, number> = {
+  shap: 5, missingno: 5, yellowbrick: 5, wordcloud: 4, sklearn: 4, other: 4, seaborn: 3, pandas: 3,
+  plotly: 3, bokeh: 3, altair: 3, matplotlib: 1, unknown: 0,
+};

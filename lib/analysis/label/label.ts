@@ -1,0 +1,71 @@
+// labelVisualisation: the four labels of one figure from its code, its output and the text around it.
+// Synchronous and cheap (no image work); labelVisualisationWithImage adds OCR/layout where this leaves
+// a label open.
+import type { ChartType, LabelInput, VisualisationLabels } from '../types';
+import { chartFromDraws } from './chart';
+import { classifyCall, type ClassifiedCall } from './classify';
+import { libraryOf } from './library';
+import { outputFacts } from './output';
+import { multiPanelFromCalls } from './panels';
+import { stageOfFigure } from './stage';
+
+/** Below this, a label is "open": the image (OCR, panel count) is worth a look. */
+export const OPEN_BELOW = 0.5;
+
+function classifyAll(input: LabelInput): ClassifiedCall[] {
+  const own = input.drawCalls.map(classifyCall).filter((c): c is ClassifiedCall => c !== null);
+  // Helpers and loose slices: fall back on every call of the slice when the figure's own calls draw nothing.
+  if (own.some((c) => c.chart || !c.decor)) return own;
+  const all = input.calls.map(classifyCall).filter((c): c is ClassifiedCall => c !== null);
+  return [...own, ...all];
+}
+
+function dominantOutputChart(charts: ChartType[]): ChartType | null {
+  if (!charts.length) return null;
+  const counts = new Map<ChartType, number>();
+  for (const c of charts) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+export function labelVisualisation(input: LabelInput): VisualisationLabels {
+  const code = input.slice.code || input.cellSource;
+  const markdown = `${input.markdownBefore}\n${input.markdownAfter}`;
+  const draws = classifyAll(input);
+  const facts = outputFacts(input.figure.data);
+  const evidence: string[] = [...facts.evidence];
+
+  // Chart type: the code's semantic rules first; the output's own traces/marks when the code is silent
+  // or only says "line/scatter/bar" while the output is explicit.
+  let chart = chartFromDraws(draws, input.calls, code);
+  const outChart = dominantOutputChart(facts.charts);
+  if (outChart && (!chart || (chart.confidence < 0.9 && !['confusion_matrix', 'roc_curve', 'pr_curve', 'learning_curve', 'feature_importance', 'shap', 'wordcloud'].includes(chart.value)))) {
+    chart = { value: outChart, confidence: 0.85, evidence: [`output draws ${outChart}`] };
+  }
+  if (!chart) chart = { value: 'other', confidence: 0.15, evidence: ['no drawing call recognised'] };
+  evidence.push(...chart.evidence);
+
+  const library = libraryOf(draws, facts, input.cellSource);
+  if (chart.value === 'wordcloud' && (library.value === 'matplotlib' || library.value === 'unknown')) {
+    library.value = 'wordcloud';
+    library.evidence = 'WordCloud renders the image';
+  }
+  evidence.push(`library: ${library.evidence}`);
+
+  let panels = multiPanelFromCalls(input.drawCalls, input.calls);
+  if (facts.multiPanel !== undefined) panels = { value: facts.multiPanel, confidence: 0.9, evidence: 'output layout' };
+  if (chart.value === 'pair_grid') panels = { value: false, confidence: 0.9, evidence: 'a pair grid is one chart' };
+  if (chart.value === 'image_grid') panels = { value: true, confidence: 0.85, evidence: 'an image grid is multi-panel' };
+  evidence.push(`panels: ${panels.evidence}`);
+
+  const stage = stageOfFigure({ chartType: chart.value, calls: input.calls, drawCalls: input.drawCalls, code, markdown });
+  evidence.push(`stage: ${stage.evidence}`);
+
+  return {
+    chartType: { value: chart.value, confidence: chart.confidence },
+    library: { value: library.value, confidence: library.confidence },
+    mlStage: { value: stage.value, confidence: stage.confidence },
+    multiPanel: { value: panels.value, confidence: panels.confidence },
+    evidence,
+    usedOcr: false,
+  };
+}

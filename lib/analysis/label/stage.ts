@@ -1,0 +1,98 @@
+// The ML stage of a code cell, and of a figure from the calls that feed it (taxonomy, issue 9).
+import type { ChartType, MlStage, ResolvedCall } from '../types';
+import { classifyCall } from './classify';
+import { fullName } from './names';
+import { CELL_STAGE_ORDER, MARKDOWN_STAGE, type Signal, STAGE_CALLS, STAGE_WORDS } from './stage-table';
+
+type Word = (typeof STAGE_WORDS)[number]['signal'];
+
+export function callSignals(calls: ResolvedCall[]): Map<Signal, string> {
+  const out = new Map<Signal, string>();
+  for (const c of calls) {
+    const name = fullName(c);
+    const row = STAGE_CALLS.find((r) => r.re.test(name));
+    if (row && !out.has(row.signal)) out.set(row.signal, name);
+  }
+  return out;
+}
+
+export function wordSignals(code: string): Set<Word> {
+  return new Set(STAGE_WORDS.filter((w) => w.re.test(code)).map((w) => w.signal));
+}
+
+/** Stage of one code cell: the furthest pipeline step its calls reach (HeaderGen-style, one label). */
+export function stageOfCell(calls: ResolvedCall[], source: string): MlStage {
+  const sig = callSignals(calls);
+  const words = wordSignals(source);
+  if (words.has('history') && calls.some((c) => classifyCall(c)?.chart)) return 'training_monitoring';
+  for (const [s, stage] of CELL_STAGE_ORDER) if (sig.has(s)) return stage;
+  if (calls.some((c) => classifyCall(c)?.chart)) return 'data_exploration';
+  if (calls.some((c) => /^pandas\.|\.(head|tail|shape|dtypes|columns)$/.test(fullName(c)))) return 'data_exploration';
+  return 'other';
+}
+
+/** A column the drawing reads that the slice created or rewrote with a transformation (feature engineering). */
+function engineeredColumn(drawText: string, code: string): string | null {
+  const cols = new Set([...drawText.matchAll(/['"]([^'"\n]{1,60})['"]/g)].map((m) => m[1]));
+  for (const col of cols) {
+    const esc = col.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const assign = new RegExp(`\\[\\s*['"]${esc}['"]\\s*\\]\\s*=(?!=)([^\\n]*)`, 'g');
+    for (const m of code.matchAll(assign)) {
+      // Imputation, type fixes and string clean-up are cleaning, not engineering.
+      if (!/fillna|astype|to_datetime|to_numeric|replace|\.str\.(strip|lower|upper)|interpolate/.test(m[1])) return col;
+    }
+  }
+  return null;
+}
+
+export interface StageInput {
+  chartType: ChartType;
+  calls: ResolvedCall[];
+  drawCalls: ResolvedCall[];
+  code: string;
+  markdown: string;
+}
+
+export interface StageResult { value: MlStage; confidence: number; evidence: string }
+
+export function stageOfFigure(input: StageInput): StageResult {
+  const { chartType: chart, calls, code } = input;
+  const sig = callSignals(calls);
+  const words = wordSignals(code);
+  const drawText = input.drawCalls.map((c) => [c.text, ...c.args, ...Object.values(c.kwargs)].join(' ')).join('\n');
+  const r = (value: MlStage, confidence: number, evidence: string): StageResult => ({ value, confidence, evidence });
+
+  if (chart === 'confusion_matrix' || chart === 'roc_curve' || chart === 'pr_curve') return r('model_evaluation', 0.95, `chart ${chart}`);
+  if (chart === 'shap' || chart === 'feature_importance') return r('explainability', 0.95, `chart ${chart}`);
+  if (chart === 'learning_curve') {
+    return /learning_curve|LearningCurve/.test(code) && !words.has('history')
+      ? r('model_evaluation', 0.7, 'score against training-set size')
+      : r('training_monitoring', 0.9, 'metric per epoch');
+  }
+  if (chart === 'tree_or_graph') {
+    if (/dendrogram|linkage/.test(code)) return r('model_evaluation', 0.5, 'dendrogram of a clustering');
+    if (sig.has('train') || sig.has('explain') || /tree|estimators_/.test(code)) return r('explainability', 0.85, 'model internals (tree)');
+    return r('data_exploration', 0.4, 'graph of data');
+  }
+  if (sig.has('explain')) return r('explainability', 0.8, `call ${sig.get('explain')}`);
+  const protectedSplit = STAGE_WORDS.find((w) => w.signal === 'protected')!.re.test(drawText);
+  if (protectedSplit && (sig.has('evaluate') || words.has('residual')) && (sig.has('train') || sig.has('evaluate'))) {
+    return r('fairness', 0.6, 'model results split by a protected group');
+  }
+  if (words.has('history') && (chart === 'line' || chart === 'other')) return r('training_monitoring', 0.75, 'training history');
+  if (sig.has('evaluate')) return r('model_evaluation', 0.8, `call ${sig.get('evaluate')}`);
+  if (sig.has('cluster')) return r('model_evaluation', 0.75, `clustering ${sig.get('cluster')}`);
+  if (sig.has('train') && (words.has('sweep') || words.has('residual'))) return r('model_evaluation', 0.7, 'scores of fitted models');
+  if (words.has('explained_variance')) return r('preprocessing', 0.8, 'explained variance (choosing components)');
+  if (sig.has('project')) return r('data_exploration', 0.7, `projection ${sig.get('project')}`);
+  if (sig.has('train')) return r('model_evaluation', 0.5, `fitted model ${sig.get('train')}`);
+  if (sig.has('transform') || /\b(np|numpy)\.(log1?p?|sqrt|cbrt)\(|boxcox/.test(drawText)) return r('preprocessing', 0.65, `transformed data ${sig.get('transform') ?? ''}`.trim());
+  if (/outlier/i.test(code + input.markdown) && /\bdrop\(|=\s*(\w+)\[\s*\(?\s*\1\s*\[/.test(code)) return r('preprocessing', 0.55, 'data after outlier treatment');
+  const engineered = engineeredColumn(drawText, code);
+  if (engineered) return r('preprocessing', 0.5, `engineered column '${engineered}'`);
+  const md = MARKDOWN_STAGE.find(([re]) => re.test(input.markdown));
+  if (md && md[1] !== 'fairness') return r(md[1], 0.45, `markdown mentions ${md[0].exec(input.markdown)?.[0]}`);
+  const readsData = sig.has('data') || /read_|load_|\.csv|\bdf\b|data|train|test/i.test(code);
+  if (!readsData && /\b(np|numpy)\.(linspace|arange|random)|\bscipy\.stats\b|\bstats\.\w+\.pdf\b/.test(code)) return r('other', 0.5, 'synthetic values (illustration)');
+  return r('data_exploration', 0.7, 'plot of data');
+}
