@@ -27,9 +27,15 @@ function dominantOutputChart(charts: ChartType[]): ChartType | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }
 
-export function labelVisualisation(input: LabelInput): VisualisationLabels {
+/** The figure's stage for a given chart type (the image may change the chart type). */
+export function stageFor(input: LabelInput, chartType: ChartType) {
   const code = input.slice.code || input.cellSource;
   const markdown = `${input.markdownBefore}\n${input.markdownAfter}`;
+  return stageOfFigure({ chartType, calls: input.calls, drawCalls: input.drawCalls, code, markdown });
+}
+
+export function labelVisualisation(input: LabelInput): VisualisationLabels {
+  const code = input.slice.code || input.cellSource;
   const draws = classifyAll(input);
   const facts = outputFacts(input.figure.data);
   const evidence: string[] = [...facts.evidence];
@@ -57,7 +63,7 @@ export function labelVisualisation(input: LabelInput): VisualisationLabels {
   if (chart.value === 'image_grid') panels = { value: true, confidence: 0.85, evidence: 'an image grid is multi-panel' };
   evidence.push(`panels: ${panels.evidence}`);
 
-  const stage = stageOfFigure({ chartType: chart.value, calls: input.calls, drawCalls: input.drawCalls, code, markdown });
+  const stage = stageFor(input, chart.value);
   evidence.push(`stage: ${stage.evidence}`);
 
   return {
