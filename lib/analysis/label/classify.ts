@@ -38,8 +38,30 @@ function classifyUnresolved(call: ResolvedCall, name: string): DrawInfo | null {
   return null;
 }
 
+/** plotly `fig.add_trace(go.Bar(...))` / `fig.add_bar(...)`: the trace class names the chart. */
+function plotlyTrace(call: ResolvedCall, name: string): ClassifiedCall | null {
+  if (!/^plotly\./.test(name) && !/^(add_trace|add_traces|append_trace)$/.test(call.attr)) return null;
+  let trace = /^add_(?!trace|traces|hline|vline|hrect|vrect|annotation|shape|layout_image)(\w+)$/.exec(call.attr)?.[1];
+  if (!trace && /^(add_trace|add_traces|append_trace)$/.test(call.attr)) trace = /(?:^|\.)([A-Z]\w*)\s*\(/.exec(call.args[0] ?? '')?.[1];
+  if (!trace) return null;
+  const cls = trace.charAt(0).toUpperCase() + trace.slice(1).toLowerCase();
+  const inner: ResolvedCall = { ...call, name: `plotly.graph_objects.${cls}`, attr: cls, kwargs: { ...call.kwargs, mode: /mode\s*=\s*(['"][^'"]*['"])/.exec(call.text)?.[1] ?? call.kwargs.mode ?? '' } };
+  if (inner.kwargs.mode === '') delete inner.kwargs.mode;
+  const info = lookupDrawCall(inner.name, inner);
+  return info ? { ...info, lib: 'plotly', call, name } : null;
+}
+
+/** geopandas `gdf.plot(column=...)` draws a map (geopandas is 'other' in the taxonomy). */
+function geoPlot(call: ResolvedCall, name: string): ClassifiedCall | null {
+  if (call.attr !== 'plot' || !/^geopandas\.|^\w+\.plot$/.test(name)) return null;
+  if (!/^geopandas\./.test(name) && call.kwargs.column === undefined) return null;
+  return { lib: 'other', chart: 'map', decor: false, call, name };
+}
+
 export function classifyCall(call: ResolvedCall): ClassifiedCall | null {
   const name = fullName(call);
+  const special = plotlyTrace(call, name) ?? geoPlot(call, name);
+  if (special) return special;
   const mapped = gridMapChart(call);
   if (mapped && /^(seaborn\.|g\b|grid\b|\w*grid\w*\.|\w+\.map)/i.test(name)) return { call, name, lib: 'seaborn', chart: mapped, decor: false };
   let info = lookupDrawCall(name, call);

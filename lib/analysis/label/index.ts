@@ -4,6 +4,6 @@ export { labelVisualisation, OPEN_BELOW } from './label';
 export { stageOfCell, stageOfFigure } from './stage';
 export { classifyCall } from './classify';
 export { outputFacts } from './output';
-export { labelVisualisationWithImage, type ImageInput } from './with-image';
+export { imageOf, labelVisualisationWithImage, type ImageInput } from './with-image';
 export { measureLayout } from './layout';
 export { ocrText, terminateOcr } from './ocr';

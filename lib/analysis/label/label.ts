@@ -15,8 +15,9 @@ export const OPEN_BELOW = 0.5;
 function classifyAll(input: LabelInput): ClassifiedCall[] {
   const own = input.drawCalls.map(classifyCall).filter((c): c is ClassifiedCall => c !== null);
   // Helpers and loose slices: fall back on every call of the slice when the figure's own calls draw nothing.
-  if (own.some((c) => c.chart || !c.decor)) return own;
-  const all = input.calls.map(classifyCall).filter((c): c is ClassifiedCall => c !== null);
+  if (own.some((c) => c.chart)) return own;
+  const mine = new Set(input.drawCalls.map((c) => `${c.cell}:${c.line}:${c.text}`));
+  const all = input.calls.filter((c) => !mine.has(`${c.cell}:${c.line}:${c.text}`)).map(classifyCall).filter((c): c is ClassifiedCall => c !== null);
   return [...own, ...all];
 }
 

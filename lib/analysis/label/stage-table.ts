@@ -14,7 +14,7 @@ export const STAGE_CALLS: Array<{ re: RegExp; signal: Signal }> = [
   // clustering models: their results are evaluated (taxonomy)
   { re: /^sklearn\.cluster\.|^(KMeans|DBSCAN|AgglomerativeClustering)$|^scipy\.cluster\.hierarchy\.(linkage|fcluster)$/, signal: 'cluster' },
   // feature transformation and engineering (HeaderGen: FEATURE_TRANSFORMATION / FEATURE_ENGINEERING / FEATURE_SELECTION)
-  { re: /^sklearn\.preprocessing\.\w+(\.(fit_transform|transform))?$|^sklearn\.feature_selection\.|^imblearn\.|\.fit_resample$|^scipy\.stats\.(boxcox|yeojohnson|zscore)$|^scipy\.special\.boxcox1p$|^numpy\.(log|log1p|log2|log10|sqrt|cbrt|exp|expm1)$|^(StandardScaler|MinMaxScaler|RobustScaler|PowerTransformer|QuantileTransformer|Normalizer|SMOTE)$|\.(fit_transform)$/, signal: 'transform' },
+  { re: /^sklearn\.preprocessing\.(?!LabelEncoder|OneHotEncoder|OrdinalEncoder|LabelBinarizer)\w+(\.(fit_transform|transform))?$|^sklearn\.feature_selection\.|^imblearn\.|\.fit_resample$|^scipy\.stats\.(boxcox|yeojohnson|zscore)$|^scipy\.special\.boxcox1p$|^numpy\.(log|log1p|log2|log10|sqrt|cbrt|exp|expm1)$|^(StandardScaler|MinMaxScaler|RobustScaler|PowerTransformer|QuantileTransformer|Normalizer|SMOTE)$|\.(fit_transform)$/, signal: 'transform' },
   // fitting and training loops (HeaderGen: MODEL_TRAINING, MODEL_BUILDING_AND_TRAINING)
   { re: /\.(fit|fit_generator|train_on_batch|partial_fit)$|^(xgboost|lightgbm|catboost)\.(train|cv)$|^(?!re\.).*\.compile$|^(keras|tensorflow\.keras)\.(layers|models|Sequential|Model)|\.backward$|(^torch\.optim\.\w+|optimi[sz]er)\.step$|GridSearchCV$|RandomizedSearchCV$|BayesSearchCV$|optuna\.\w+\.optimize$|\.optimize$/, signal: 'train' },
   // evaluation (HeaderGen: MODEL_VALIDATION_AND_ASSEMBLING) + sklearn.metrics / model_selection scoring
@@ -46,8 +46,8 @@ export const CELL_STAGE_ORDER: Array<[Signal, MlStage]> = [
 /** Markdown words around a figure that point to a stage (weak evidence). */
 export const MARKDOWN_STAGE: Array<[RegExp, MlStage]> = [
   [/\b(shap|feature importances?|partial dependence|explainab\w+|interpretab\w+)\b/i, 'explainability'],
-  [/\b(confusion matrix|roc|auc|precision[- ]recall|residuals?|evaluat\w+|predictions?|model comparison|performance)\b/i, 'model_evaluation'],
-  [/\b(learning curves?|training (loss|history|accuracy)|validation loss|epochs?)\b/i, 'training_monitoring'],
+  [/\b(confusion matrix|roc curve|precision[- ]recall curve|residual plot|model comparison)\b/i, 'model_evaluation'],
+  [/\b(learning curves?|training (loss|history)|validation loss)\b/i, 'training_monitoring'],
   [/\b(after (scaling|transformation|log|removing|outlier)|log[- ]transform\w*|box[- ]?cox|skewness (is )?(reduced|corrected)|normali[sz]ation|standardi[sz]ation|outliers? (removed|treatment)|feature engineering|engineered)\b/i, 'preprocessing'],
   [/\b(fairness|bias against|disparate|demographic parity|equal(ized)? odds)\b/i, 'fairness'],
 ];

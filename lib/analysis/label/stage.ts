@@ -76,7 +76,8 @@ export function stageOfFigure(input: StageInput): StageResult {
   }
   if (sig.has('explain')) return r('explainability', 0.8, `call ${sig.get('explain')}`);
   const protectedSplit = STAGE_WORDS.find((w) => w.signal === 'protected')!.re.test(drawText);
-  if (protectedSplit && (sig.has('evaluate') || words.has('residual')) && (sig.has('train') || sig.has('evaluate'))) {
+  const aboutBias = /\b(bias(ed)?(?![- ]variance)|fairness|fair|discriminat\w*|disparit\w*|parity|equal(ized)? odds)\b/i.test(input.markdown + '\n' + code.split('\n').filter((l) => l.trim().startsWith('#')).join('\n'));
+  if (protectedSplit && aboutBias && (sig.has('evaluate') || sig.has('train'))) {
     return r('fairness', 0.6, 'model results split by a protected group');
   }
   if (words.has('history') && (chart === 'line' || chart === 'other')) return r('training_monitoring', 0.75, 'training history');
@@ -87,9 +88,11 @@ export function stageOfFigure(input: StageInput): StageResult {
   if (sig.has('project')) return r('data_exploration', 0.7, `projection ${sig.get('project')}`);
   if (sig.has('train')) return r('model_evaluation', 0.5, `fitted model ${sig.get('train')}`);
   if (sig.has('transform') || /\b(np|numpy)\.(log1?p?|sqrt|cbrt)\(|boxcox/.test(drawText)) return r('preprocessing', 0.65, `transformed data ${sig.get('transform') ?? ''}`.trim());
-  if (/outlier/i.test(code + input.markdown) && /\bdrop\(|=\s*(\w+)\[\s*\(?\s*\1\s*\[/.test(code)) return r('preprocessing', 0.55, 'data after outlier treatment');
+  const outlierWords = /outliers?\s+(were\s+|are\s+|have been\s+)?(removed|removal|treatment|treated|handled|clipped|capped)|(remov|drop|clip|cap)\w*\s+(the\s+)?outliers?/i;
+  if (outlierWords.test(input.markdown + '\n' + code) && /\bdrop\(|=\s*(\w+)\[\s*\(?\s*\1\s*\[|\.clip\(/.test(code)) return r('preprocessing', 0.55, 'data after outlier treatment');
+  // A feature built for the model (said so in the text or comments), not a column derived to describe the data.
   const engineered = engineeredColumn(drawText, code);
-  if (engineered) return r('preprocessing', 0.5, `engineered column '${engineered}'`);
+  if (engineered && /feature engineering|new features?|engineered/i.test(input.markdown + '\n' + code)) return r('preprocessing', 0.5, `engineered column '${engineered}'`);
   const md = MARKDOWN_STAGE.find(([re]) => re.test(input.markdown));
   if (md && md[1] !== 'fairness') return r(md[1], 0.45, `markdown mentions ${md[0].exec(input.markdown)?.[0]}`);
   const readsData = sig.has('data') || /read_|load_|\.csv|\bdf\b|data|train|test/i.test(code);

@@ -22,8 +22,20 @@ const OCR_CHART: Array<[RegExp, ChartType, MlStage]> = [
 
 export interface ImageInput { png: Buffer }
 
-export async function labelVisualisationWithImage(input: LabelInput, image: ImageInput | null): Promise<VisualisationLabels> {
+/** The figure's raster image from its MIME bundle (PNG or JPEG, base64), or null. */
+export function imageOf(data: Record<string, unknown>): ImageInput | null {
+  for (const mime of ['image/png', 'image/jpeg']) {
+    const v = data[mime];
+    const b64 = Array.isArray(v) ? v.join('') : typeof v === 'string' ? v : '';
+    if (b64.trim()) return { png: Buffer.from(b64.replace(/\s+/g, ''), 'base64') };
+  }
+  return null;
+}
+
+/** `image` undefined: taken from the figure's own output; null: no image (labels from code only). */
+export async function labelVisualisationWithImage(input: LabelInput, image?: ImageInput | null): Promise<VisualisationLabels> {
   const labels = labelVisualisation(input);
+  if (image === undefined) image = imageOf(input.figure.data);
   if (!image) return labels;
   const out: VisualisationLabels = { ...labels, evidence: [...labels.evidence] };
 
