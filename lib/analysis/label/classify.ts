@@ -40,7 +40,8 @@ function classifyUnresolved(call: ResolvedCall, name: string): DrawInfo | null {
 
 /** plotly `fig.add_trace(go.Bar(...))` / `fig.add_bar(...)`: the trace class names the chart. */
 function plotlyTrace(call: ResolvedCall, name: string): ClassifiedCall | null {
-  if (!/^plotly\./.test(name) && !/^(add_trace|add_traces|append_trace)$/.test(call.attr)) return null;
+  const known = /^add_(bar|barpolar|scatter|scattergl|scatter3d|histogram|histogram2d|box|violin|heatmap|pie|table|choropleth|scattergeo|scattermapbox|splom)$/;
+  if (!/^plotly\./.test(name) && !/^(add_trace|add_traces|append_trace)$/.test(call.attr) && !known.test(call.attr)) return null;
   let trace = /^add_(?!trace|traces|hline|vline|hrect|vrect|annotation|shape|layout_image)(\w+)$/.exec(call.attr)?.[1];
   if (!trace && /^(add_trace|add_traces|append_trace)$/.test(call.attr)) trace = /(?:^|\.)([A-Z]\w*)\s*\(/.exec(call.args[0] ?? '')?.[1];
   if (!trace) return null;

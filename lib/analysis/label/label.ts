@@ -1,24 +1,33 @@
 // labelVisualisation: the four labels of one figure from its code, its output and the text around it.
 // Synchronous and cheap (no image work); labelVisualisationWithImage adds OCR/layout where this leaves
 // a label open.
-import type { ChartType, LabelInput, VisualisationLabels } from '../types';
+import type { ChartType, LabelInput, ResolvedCall, VisualisationLabels } from '../types';
 import { chartFromDraws } from './chart';
 import { classifyCall, type ClassifiedCall } from './classify';
 import { libraryOf } from './library';
 import { outputFacts } from './output';
 import { multiPanelFromCalls } from './panels';
+import { callsInSource } from './source-calls';
 import { stageOfFigure } from './stage';
 
 /** Below this, a label is "open": the image (OCR, panel count) is worth a look. */
 export const OPEN_BELOW = 0.5;
 
-function classifyAll(input: LabelInput): ClassifiedCall[] {
-  const own = input.drawCalls.map(classifyCall).filter((c): c is ClassifiedCall => c !== null);
+const classified = (calls: ResolvedCall[]) => calls.map(classifyCall).filter((c): c is ClassifiedCall => c !== null);
+
+/** The classified calls that drew the figure, and the raw calls they came from (for the panel rules). */
+function classifyAll(input: LabelInput): { draws: ClassifiedCall[]; raw: ResolvedCall[]; fromSource: boolean } {
+  const own = classified(input.drawCalls);
+  if (own.some((c) => c.chart)) return { draws: own, raw: input.drawCalls, fromSource: false };
   // Helpers and loose slices: fall back on every call of the slice when the figure's own calls draw nothing.
-  if (own.some((c) => c.chart)) return own;
   const mine = new Set(input.drawCalls.map((c) => `${c.cell}:${c.line}:${c.text}`));
-  const all = input.calls.filter((c) => !mine.has(`${c.cell}:${c.line}:${c.text}`)).map(classifyCall).filter((c): c is ClassifiedCall => c !== null);
-  return [...own, ...all];
+  const all = [...own, ...classified(input.calls.filter((c) => !mine.has(`${c.cell}:${c.line}:${c.text}`)))];
+  if (all.some((c) => c.chart)) return { draws: all, raw: input.drawCalls, fromSource: false };
+  // Last resort: the calls written in the figure's own cell.
+  const written = callsInSource(input.cellSource, input.figure.cell);
+  const fromCell = classified(written);
+  if (fromCell.some((c) => c.chart)) return { draws: fromCell, raw: written, fromSource: true };
+  return { draws: all, raw: input.drawCalls, fromSource: false };
 }
 
 function dominantOutputChart(charts: ChartType[]): ChartType | null {
@@ -37,9 +46,10 @@ export function stageFor(input: LabelInput, chartType: ChartType) {
 
 export function labelVisualisation(input: LabelInput): VisualisationLabels {
   const code = input.slice.code || input.cellSource;
-  const draws = classifyAll(input);
   const facts = outputFacts(input.figure.data);
   const evidence: string[] = [...facts.evidence];
+  const { draws, raw, fromSource } = classifyAll(input);
+  if (fromSource) evidence.push('drawing calls read from the cell source');
 
   // Chart type: the code's semantic rules first; the output's own traces/marks when the code is silent
   // or only says "line/scatter/bar" while the output is explicit.
@@ -49,7 +59,6 @@ export function labelVisualisation(input: LabelInput): VisualisationLabels {
     chart = { value: outChart, confidence: 0.85, evidence: [`output draws ${outChart}`] };
   }
   if (!chart) chart = { value: 'other', confidence: 0.15, evidence: ['no drawing call recognised'] };
-  evidence.push(...chart.evidence);
 
   const library = libraryOf(draws, facts, input.cellSource);
   if (chart.value === 'wordcloud' && (library.value === 'matplotlib' || library.value === 'unknown')) {
@@ -58,11 +67,13 @@ export function labelVisualisation(input: LabelInput): VisualisationLabels {
   }
   evidence.push(`library: ${library.evidence}`);
 
-  let panels = multiPanelFromCalls(input.drawCalls, input.calls);
+  let panels = fromSource ? multiPanelFromCalls(raw, []) : multiPanelFromCalls(input.drawCalls, input.calls);
   if (facts.multiPanel !== undefined) panels = { value: facts.multiPanel, confidence: 0.9, evidence: 'output layout' };
   if (chart.value === 'pair_grid') panels = { value: false, confidence: 0.9, evidence: 'a pair grid is one chart' };
+  // Raw samples drawn into several axes are an image grid (taxonomy).
+  if (chart.value === 'other' && panels.value && chart.evidence.some((e) => e.includes('raw sample'))) chart = { value: 'image_grid', confidence: 0.7, evidence: [...chart.evidence, 'samples in several axes'] };
   if (chart.value === 'image_grid') panels = { value: true, confidence: 0.85, evidence: 'an image grid is multi-panel' };
-  evidence.push(`panels: ${panels.evidence}`);
+  evidence.push(...chart.evidence, `panels: ${panels.evidence}`);
 
   const stage = stageFor(input, chart.value);
   evidence.push(`stage: ${stage.evidence}`);
