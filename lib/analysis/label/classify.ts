@@ -59,7 +59,24 @@ function geoPlot(call: ResolvedCall, name: string): ClassifiedCall | null {
   return { lib: 'other', chart: 'map', decor: false, call, name };
 }
 
+// The same call reaches the labeller once per figure whose slice holds it: remember its class.
+const cache = new Map<string, DrawInfo | null>();
+// The call's text holds its arguments (truncated): with the name, enough to tell calls apart.
+const keyOf = (c: ResolvedCall) => `${c.name}\u0000${c.text}`;
+
 export function classifyCall(call: ResolvedCall): ClassifiedCall | null {
+  const key = keyOf(call);
+  let info = cache.get(key);
+  if (info === undefined) {
+    const hit = classifyUncached(call);
+    info = hit ? { lib: hit.lib, chart: hit.chart, decor: hit.decor } : null;
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, info);
+  }
+  return info ? { ...info, call, name: fullName(call) } : null;
+}
+
+function classifyUncached(call: ResolvedCall): ClassifiedCall | null {
   const name = fullName(call);
   const special = plotlyTrace(call, name) ?? geoPlot(call, name);
   if (special) return special;

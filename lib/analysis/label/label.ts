@@ -27,6 +27,10 @@ function classifyAll(input: LabelInput): { draws: ClassifiedCall[]; raw: Resolve
   const written = callsInSource(input.cellSource, input.figure.cell);
   const fromCell = classified(written);
   if (fromCell.some((c) => c.chart)) return { draws: fromCell, raw: written, fromSource: true };
+  // ... then those of the whole slice (a helper or class method defined cells earlier).
+  const inSlice = callsInSource(input.slice.code, input.figure.cell);
+  const fromSlice = classified(inSlice);
+  if (fromSlice.some((c) => c.chart)) return { draws: fromSlice, raw: [], fromSource: true };
   return { draws: all, raw: input.drawCalls, fromSource: false };
 }
 

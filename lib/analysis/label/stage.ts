@@ -91,8 +91,8 @@ export function stageOfFigure(input: StageInput): StageResult {
   const outlierWords = /outliers?\s+(were\s+|are\s+|have been\s+)?(removed|removal|treatment|treated|handled|clipped|capped)|(remov|drop|clip|cap)\w*\s+(the\s+)?outliers?/i;
   if (outlierWords.test(input.markdown + '\n' + code) && /\bdrop\(|=\s*(\w+)\[\s*\(?\s*\1\s*\[|\.clip\(/.test(code)) return r('preprocessing', 0.55, 'data after outlier treatment');
   // A feature built for the model (said so in the text or comments), not a column derived to describe the data.
-  const engineered = engineeredColumn(drawText, code);
-  if (engineered && /feature engineering|new features?|engineered/i.test(input.markdown + '\n' + code)) return r('preprocessing', 0.5, `engineered column '${engineered}'`);
+  const engineered = /feature engineering|new features?|engineered/i.test(input.markdown + '\n' + code) ? engineeredColumn(drawText, code) : null;
+  if (engineered) return r('preprocessing', 0.5, `engineered column '${engineered}'`);
   const md = MARKDOWN_STAGE.find(([re]) => re.test(input.markdown));
   if (md && md[1] !== 'fairness') return r(md[1], 0.45, `markdown mentions ${md[0].exec(input.markdown)?.[0]}`);
   const readsData = sig.has('data') || /read_|load_|\.csv|\bdf\b|data|train|test/i.test(code);
