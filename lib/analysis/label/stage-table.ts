@@ -19,11 +19,14 @@ export const STAGE_CALLS: Array<{ re: RegExp; signal: Signal }> = [
   { re: /\.(fit|fit_generator|train_on_batch|partial_fit)$|^(xgboost|lightgbm|catboost)\.(train|cv)$|^(?!re\.).*\.compile$|^(keras|tensorflow\.keras)\.(layers|models|Sequential|Model)|\.backward$|(^torch\.optim\.\w+|optimi[sz]er)\.step$|GridSearchCV$|RandomizedSearchCV$|BayesSearchCV$|optuna\.\w+\.optimize$|\.optimize$/, signal: 'train' },
   // evaluation (HeaderGen: MODEL_VALIDATION_AND_ASSEMBLING) + sklearn.metrics / model_selection scoring
   { re: /\.(predict|predict_proba|predict_log_proba|decision_function|evaluate|evaluate_generator|predict_generator|score|fit_predict|staged_predict)$|^sklearn\.metrics\.|^sklearn\.model_selection\.(cross_val_score|cross_validate|cross_val_predict|learning_curve|validation_curve|permutation_test_score)$|^(cross_val_score|cross_validate|cross_val_predict|confusion_matrix|classification_report|roc_curve|roc_auc_score|precision_recall_curve|accuracy_score|f1_score|mean_squared_error|mean_absolute_error|r2_score|silhouette_score|auc)$|^scikitplot\.metrics|^yellowbrick\.(classifier|regressor|cluster|model_selection)/, signal: 'evaluate' },
+  // train/test splitting and cleaning (HeaderGen: DATA_SUB_SAMPLING_AND_TRAIN_TEST_SPLITTING, DATA_CLEANING_FILTERING,
+  // encoders): a cell's stage only; a figure of such data is still exploration.
+  { re: /^sklearn\.model_selection\.(train_test_split|\w*KFold|\w*ShuffleSplit|LeaveOneOut)|^(train_test_split)$|\.(fillna|dropna|drop_duplicates|interpolate)$|^pandas\.get_dummies$|^sklearn\.preprocessing\.(LabelEncoder|OneHotEncoder|OrdinalEncoder|LabelBinarizer)|^sklearn\.impute\./, signal: 'prepare' },
   // data loading and profiling (HeaderGen: DATA_LOADING, DATA_PROFILING_AND_EXPLORATORY_DATA_ANALYSIS)
   { re: /^pandas\.read_\w+$|\.read_(csv|excel|json|parquet|table|sql|feather|pickle)$|^seaborn\.load_dataset$|^sklearn\.datasets\.(load|fetch)_\w+$|\.(describe|value_counts|info|corr|isnull|isna|nunique|crosstab|groupby|pivot_table)$|^(keras|tensorflow\.keras)\.datasets\.|^(cv2\.imread|PIL\.Image\.open|matplotlib\.pyplot\.imread|matplotlib\.image\.imread)$|load_img$/, signal: 'data' },
 ];
 
-export type Signal = 'explain' | 'train' | 'evaluate' | 'transform' | 'project' | 'cluster' | 'data';
+export type Signal = 'explain' | 'train' | 'evaluate' | 'transform' | 'project' | 'cluster' | 'prepare' | 'data';
 
 /** Names in the code (not calls) that carry stage meaning. */
 export const STAGE_WORDS: Array<{ re: RegExp; signal: Signal | 'history' | 'explained_variance' | 'sweep' | 'residual' | 'protected' | 'synthetic' }> = [
@@ -40,7 +43,8 @@ export const STAGE_WORDS: Array<{ re: RegExp; signal: Signal | 'history' | 'expl
 /** Priority when a code cell shows several signals: the latest pipeline step it reaches wins. */
 export const CELL_STAGE_ORDER: Array<[Signal, MlStage]> = [
   ['explain', 'explainability'], ['evaluate', 'model_evaluation'], ['cluster', 'model_evaluation'],
-  ['train', 'training_monitoring'], ['transform', 'preprocessing'], ['project', 'preprocessing'], ['data', 'data_exploration'],
+  ['train', 'training_monitoring'], ['transform', 'preprocessing'], ['project', 'preprocessing'], ['prepare', 'preprocessing'],
+  ['data', 'data_exploration'],
 ];
 
 /** Markdown words around a figure that point to a stage (weak evidence). */

@@ -35,7 +35,7 @@ describe('image evidence (offline)', () => {
     expect((await measureLayout(await png(svg(grid)))).panels).toBe(4);
     const row = [axes(40, 100, 220, 400), axes(300, 100, 220, 400), axes(560, 100, 220, 400)].join('');
     expect((await measureLayout(await png(svg(row)))).panels).toBe(3);
-  });
+  }, 30_000);
 
   it('uses OCR only when the code leaves the chart open', async () => {
     const image = { png: await png(rocSvg) };
