@@ -6,10 +6,14 @@ import { CELL_STAGE_ORDER, MARKDOWN_STAGE, type Signal, STAGE_CALLS, STAGE_WORDS
 
 type Word = (typeof STAGE_WORDS)[number]['signal'];
 
+// A density estimate's evaluate() is not a model evaluation.
+const NOT_A_MODEL = /kde|gaussian_kde|KernelDensity|\.str\.|^re\.|^os\.|^json\./i;
+
 export function callSignals(calls: ResolvedCall[]): Map<Signal, string> {
   const out = new Map<Signal, string>();
   for (const c of calls) {
     const name = fullName(c);
+    if (NOT_A_MODEL.test(name)) continue;
     const row = STAGE_CALLS.find((r) => r.re.test(name));
     if (row && !out.has(row.signal)) out.set(row.signal, name);
   }
@@ -93,7 +97,9 @@ export function stageOfFigure(input: StageInput): StageResult {
   // A feature built for the model (said so in the text or comments), not a column derived to describe the data.
   const engineered = /feature engineering|new features?|engineered/i.test(input.markdown + '\n' + code) ? engineeredColumn(drawText, code) : null;
   if (engineered) return r('preprocessing', 0.5, `engineered column '${engineered}'`);
-  const md = MARKDOWN_STAGE.find(([re]) => re.test(input.markdown));
+  // The text around a figure names model stages often without the figure being one: trust it only
+  // when the figure's data involves a model (preprocessing phrases stand on their own).
+  const md = MARKDOWN_STAGE.find(([re, stage]) => re.test(input.markdown) && (stage === 'preprocessing' || sig.has('train')));
   if (md && md[1] !== 'fairness') return r(md[1], 0.45, `markdown mentions ${md[0].exec(input.markdown)?.[0]}`);
   const readsData = sig.has('data') || /read_|load_|\.csv|\bdf\b|data|train|test/i.test(code);
   if (!readsData && /\b(np|numpy)\.(linspace|arange|random)|\bscipy\.stats\b|\bstats\.\w+\.pdf\b/.test(code)) return r('other', 0.5, 'synthetic values (illustration)');
