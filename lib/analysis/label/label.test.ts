@@ -136,4 +136,9 @@ describe('labelVisualisation', () => {
     const pred = labels(input({ data: [call('sklearn.linear_model.LinearRegression.predict', ['X_test'])], draw: [call('matplotlib.pyplot.scatter', ['y_test', 'y_pred'])] }));
     expect([pred.chart, pred.stage]).toEqual(['scatter', 'model_evaluation']);
   });
+
+  it('a sweep of scores gathered in a loop is a line of model evaluation', () => {
+    const r = labels(input({ draw: [call('matplotlib.pyplot.plot', ['k_values', 'scores'])], code: 'scores = []\nfor k in k_values:\n    scores.append(run(k))\nplt.plot(k_values, scores)' }));
+    expect([r.chart, r.stage]).toEqual(['line', 'model_evaluation']);
+  });
 });

@@ -91,6 +91,10 @@ export function stageOfFigure(input: StageInput): StageResult {
   if (words.has('explained_variance')) return r('preprocessing', 0.8, 'explained variance (choosing components)');
   if (sig.has('project')) return r('data_exploration', 0.7, `projection ${sig.get('project')}`);
   if (sig.has('train')) return r('model_evaluation', 0.5, `fitted model ${sig.get('train')}`);
+  // Scores typed in or gathered in loops (model comparisons, sweeps): the drawn variables say so.
+  const drawnNames = drawText.replace(/(['"])(?:(?!\1).)*\1/g, '');
+  const metricVar = /\b(train_|test_|val_|valid_|cv_|mean_)?(scores|accuracy|accuracies|auc|rmse|mse|mae|f1|r2|error_rate|losses|cv_results_)(_(list|values|mean|std|train|test))?\b/.exec(drawnNames);
+  if (metricVar) return r('model_evaluation', 0.55, `drawn variable ${metricVar[0]}`);
   if (sig.has('transform') || /\b(np|numpy)\.(log1?p?|sqrt|cbrt)\(|boxcox/.test(drawText)) return r('preprocessing', 0.65, `transformed data ${sig.get('transform') ?? ''}`.trim());
   const outlierWords = /outliers?\s+(were\s+|are\s+|have been\s+)?(removed|removal|treatment|treated|handled|clipped|capped)|(remov|drop|clip|cap)\w*\s+(the\s+)?outliers?/i;
   if (outlierWords.test(input.markdown + '\n' + code) && /\bdrop\(|=\s*(\w+)\[\s*\(?\s*\1\s*\[|\.clip\(/.test(code)) return r('preprocessing', 0.55, 'data after outlier treatment');
