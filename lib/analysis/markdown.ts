@@ -45,9 +45,24 @@ export function proseOf(markdown: string): string {
 }
 
 export function sentencesOf(markdown: string): string[] {
-  return proseOf(markdown)
-    .split(/(?<=[.!?])\s+|\n\s*\n|\n(?=\s*[-*#>]|\s*\d+\.)/)
-    .map((s) => s.replace(/^[\s#>*-]+/, '').replace(/\s+/g, ' ').trim())
+  // Headings, list items and blank lines end a run of text; sentences end at . ! ?
+  const chunks: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) chunks.push(run.join(' '));
+    run = [];
+  };
+  for (const line of proseOf(markdown).split('\n')) {
+    if (line.trim() === '') flush();
+    else if (/^\s*(#|[-*+>]\s|\d+[.)]\s)/.test(line)) {
+      flush();
+      chunks.push(line);
+    } else run.push(line);
+  }
+  flush();
+  return chunks
+    .flatMap((c) => c.split(/(?<=[.!?])\s+/))
+    .map((s) => s.replace(/^[\s#>*+-]+/, '').replace(/\s+/g, ' ').trim())
     .filter((s) => s.length > 2);
 }
 
