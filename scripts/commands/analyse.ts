@@ -24,10 +24,16 @@ export async function analyseCommand(paths: string[], opts: Options): Promise<nu
   for await (const source of readSources(paths)) {
     const result = await analyseSource(source, opts);
     tally[result.status]++;
-    process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : report(result));
+    await write(opts.json ? `${JSON.stringify(result)}\n` : report(result));
   }
   if (!opts.json) console.log(`${tally.analysed} analysed, ${tally.rejected} rejected, ${tally.failed} failed`);
   return tally.failed > 0 ? 2 : 0;
+}
+
+// Waits until the line is handed to the pipe: the CLI ends with process.exit, which would cut off
+// output still queued for a slow reader.
+function write(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
 }
 
 async function analyseSource(
