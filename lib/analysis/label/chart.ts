@@ -34,7 +34,7 @@ export function dataFacts(calls: ResolvedCall[], code: string) {
     confusion: has(calls, /confusion_matrix$|ConfusionMatrix/) || /\bconfusion_matrix\b/.test(code),
     roc: has(calls, /(^|\.)roc_curve$/) || /\broc_curve\(/.test(code),
     pr: has(calls, /precision_recall_curve$/) || /\bprecision_recall_curve\(/.test(code),
-    history: /\bhistory\s*\[\s*['"]|\.history\b|\bevals_result\(?|\bval_loss\b|\btrain_loss(es)?\b|\bval_acc\w*\b/.test(code)
+    history: /\bhistory\s*\[\s*['"]|\.history\b|\bevals_result\(?|\bval_loss\b|\btrain_loss(es)?\b|\bval_acc\w*\b|\bloss_history\b|\b(train|valid|val|test)_(losses|accs|accuracies|metrics?)\b|\bepoch_(loss|acc)\w*\b/.test(code)
       || has(calls, /^sklearn\.model_selection\.learning_curve$|^learning_curve$/),
     importance: /\bfeature_importances?_\b|\.coef_\b|\bpermutation_importance\b|\.get_score\(|\.feature_importance\(|\bimportances?\b/.test(code),
     corr: /\.corr\(|\bcorrcoef\(|\bcorr(_?matrix|mat)?\b/.test(code),
@@ -44,33 +44,46 @@ export function dataFacts(calls: ResolvedCall[], code: string) {
   };
 }
 
-export function chartFromDraws(draws: ClassifiedCall[], calls: ResolvedCall[], code: string): ChartGuess | null {
+export function chartFromDraws(draws: ClassifiedCall[]): ChartGuess | null {
   const dom = dominantChart(draws);
   if (!dom) return null;
-  const facts = dataFacts(calls, code);
   const ev = [`call ${dom.call.name}${dom.share < 1 ? ` (${Math.round(dom.share * 100)}% of drawings)` : ''}`];
-  const conf = dom.share === 1 ? 0.9 : 0.55 + 0.3 * dom.share;
-  const drawArgs = callText(dom.call.call);
-  const out = (value: ChartType, confidence: number, why?: string): ChartGuess => ({ value, confidence, evidence: why ? [...ev, why] : ev });
-  const c = dom.chart;
+  return { value: dom.chart, confidence: dom.share === 1 ? 0.9 : 0.55 + 0.3 * dom.share, evidence: ev };
+}
+
+const SEMANTIC: ChartType[] = ['confusion_matrix', 'roc_curve', 'pr_curve', 'learning_curve', 'feature_importance', 'shap', 'wordcloud', 'missing_values', 'tree_or_graph', 'pair_grid', 'qq_plot', 'map'];
+
+/**
+ * The taxonomy's rules on what the data is, applied to a chart read from the calls or the output:
+ * a matrix from confusion_matrix, a curve of fpr/tpr or of a training history, bars of importances,
+ * an imshow of raw images, a contour.
+ */
+export function refineChart(base: ChartGuess, draws: ClassifiedCall[], calls: ResolvedCall[], code: string): ChartGuess {
+  if (SEMANTIC.includes(base.value)) return base;
+  const facts = dataFacts(calls, code);
+  const drawArgs = draws.map((d) => callText(d.call)).join('\n');
+  const attrs = new Set(draws.map((d) => d.call.attr));
+  const out = (value: ChartType, confidence: number, why: string): ChartGuess => ({ value, confidence, evidence: [...base.evidence, why] });
+  const c = base.value;
+  if (attrs.has('contourf') || attrs.has('contour')) return out('other', 0.7, 'contours (decision surface, density)');
   if (c === 'heatmap') {
-    const matrixDraw = /^(heatmap|imshow|matshow|pcolormesh|pcolor|clustermap)$/.test(dom.call.call.attr);
     if (/isnull\(\)|isna\(\)/.test(drawArgs)) return out('missing_values', 0.75, 'heatmap of missing values');
-    if (/corr/.test(drawArgs)) return out('heatmap', 0.95, 'correlation matrix');
-    if (matrixDraw && (facts.confusion || /\bcm\b|conf_?m|confusion/i.test(drawArgs))) return out('confusion_matrix', 0.9, 'matrix from confusion_matrix');
-    if (/^(imshow|matshow)$/.test(dom.call.call.attr) && dom.call.lib !== 'plotly') {
-      if (facts.wordcloud || /wordcloud|\bwc\b|cloud/i.test(drawArgs)) return out('wordcloud', 0.9, 'imshow of a WordCloud');
-      const imshows = draws.filter((d) => d.call.attr === 'imshow').length;
-      const sample = facts.images || /\bimg|image|pic|photo|X_\w+\[|x\[\w+\]|\[\s*i\s*\]|sample/i.test(drawArgs);
-      if (sample && !facts.corr) return imshows > 1 || /for |\bi\b/.test(drawArgs) ? out('image_grid', 0.7, 'imshow of sample images') : out('other', 0.6, 'imshow of one raw sample');
+    if (/corr/i.test(drawArgs)) return out('heatmap', 0.95, 'correlation matrix');
+    if (facts.confusion || /\bcm\b|conf_?m|confusion/i.test(drawArgs)) return out('confusion_matrix', 0.9, 'matrix from confusion_matrix');
+    if (facts.wordcloud || /wordcloud|\bwc\b|cloud/i.test(drawArgs)) return out('wordcloud', 0.9, 'image of a WordCloud');
+    if (/make_grid/.test(drawArgs + code)) return out('image_grid', 0.8, 'grid of sample images (make_grid)');
+    const imshows = draws.filter((d) => /^(imshow|matshow)$/.test(d.call.attr)).length;
+    const sample = facts.images || /\bimg|image|pic|photo|frame|X_\w+\[|x\[\w+\]|\[\s*i\s*\]|sample/i.test(drawArgs);
+    if (attrs.has('imshow') && sample && !facts.corr) {
+      return imshows > 1 || /\bfor\b/.test(code.split('\n').slice(-15).join('\n')) ? out('image_grid', 0.7, 'imshow of sample images') : out('other', 0.6, 'imshow of one raw sample');
     }
-    return out('heatmap', conf);
+    return base;
   }
   if (c === 'line' || c === 'scatter' || c === 'other') {
-    if (facts.roc && /fpr|tpr|roc/i.test(code)) return out('roc_curve', 0.9, 'roc_curve in slice');
-    if (facts.pr && /precision|recall/i.test(drawArgs + code)) return out('pr_curve', 0.85, 'precision_recall_curve in slice');
-    if (c === 'line' && facts.history) return out('learning_curve', 0.85, 'training history / learning_curve');
+    if (/\bfpr\b|\btpr\b|false.positive|true.positive/i.test(drawArgs) || (facts.roc && !facts.pr)) return out('roc_curve', 0.9, 'ROC: fpr against tpr');
+    if (/precision|recall/i.test(drawArgs) && (facts.pr || /precision/i.test(drawArgs))) return out('pr_curve', 0.85, 'precision against recall');
+    if ((c === 'line' || c === 'scatter') && (facts.history || /\bepochs?\b/i.test(drawArgs))) return out('learning_curve', 0.85, 'metric per epoch / training-set size');
   }
-  if (c === 'bar' && facts.importance && /importanc|coef|score|weight/i.test(drawArgs + code)) return out('feature_importance', 0.85, 'bars of importances/coefficients');
-  return out(c, conf);
+  if ((c === 'bar' || c === 'box') && facts.importance && /importanc|coef|weight|shap/i.test(drawArgs + code)) return out('feature_importance', 0.85, 'importances or coefficients');
+  return base;
 }

@@ -2,7 +2,7 @@
 // Synchronous and cheap (no image work); labelVisualisationWithImage adds OCR/layout where this leaves
 // a label open.
 import type { ChartType, LabelInput, ResolvedCall, VisualisationLabels } from '../types';
-import { chartFromDraws } from './chart';
+import { chartFromDraws, refineChart } from './chart';
 import { classifyCall, type ClassifiedCall } from './classify';
 import { libraryOf } from './library';
 import { outputFacts } from './output';
@@ -29,10 +29,6 @@ function classifyAll(input: LabelInput): { draws: ClassifiedCall[]; raw: Resolve
   const written = callsInSource(input.cellSource, input.figure.cell);
   const fromCell = classified(written);
   if (fromCell.some((c) => c.chart)) return { draws: fromCell, raw: written, fromSource: true };
-  // ... then those of the whole slice (a helper or class method defined cells earlier).
-  const inSlice = callsInSource(input.slice.code, input.figure.cell);
-  const fromSlice = classified(inSlice);
-  if (fromSlice.some((c) => c.chart)) return { draws: fromSlice, raw: [], fromSource: true };
   return { draws: all, raw: input.drawCalls, fromSource: false };
 }
 
@@ -54,17 +50,23 @@ export function labelVisualisation(input: LabelInput): VisualisationLabels {
   const code = input.slice.code || input.cellSource;
   const facts = outputFacts(input.figure.data);
   const evidence: string[] = [...facts.evidence];
-  const { draws, raw, fromSource } = classifyAll(input);
+  const found = classifyAll(input);
+  const { raw, fromSource } = found;
+  // geopandas frames are often unresolved: their .plot() in a slice that reads geodata draws a map.
+  const geo = /\bgpd\.|\bgeopandas\b/.test(code);
+  const draws = geo ? found.draws.map((d) => (d.lib === 'pandas' && d.call.attr === 'plot' ? { ...d, lib: 'other' as const, chart: 'map' as const } : d)) : found.draws;
   if (fromSource) evidence.push('drawing calls read from the cell source');
 
   // Chart type: the code's semantic rules first; the output's own traces/marks when the code is silent
   // or only says "line/scatter/bar" while the output is explicit.
-  let chart = chartFromDraws(draws, input.calls, code);
+  let chart = chartFromDraws(draws);
+  if (chart && fromSource) chart = { ...chart, confidence: Math.min(chart.confidence, 0.6) };
   const outChart = dominantOutputChart(facts.charts);
   if (outChart && (!chart || (chart.confidence < 0.9 && !['confusion_matrix', 'roc_curve', 'pr_curve', 'learning_curve', 'feature_importance', 'shap', 'wordcloud'].includes(chart.value)))) {
     chart = { value: outChart, confidence: 0.85, evidence: [`output draws ${outChart}`] };
   }
   if (!chart) chart = { value: 'other', confidence: 0.15, evidence: ['no drawing call recognised'] };
+  else chart = refineChart(chart, draws, input.calls, code);
 
   const library = libraryOf(draws, facts, input.cellSource);
   if (chart.value === 'wordcloud' && (library.value === 'matplotlib' || library.value === 'unknown')) {

@@ -42,6 +42,9 @@ function plotlyFacts(fig: Record<string, unknown>): OutputFacts {
   const layout = (fig.layout ?? {}) as Record<string, unknown>;
   const charts = data.map((t) => {
     const type = String(t.type ?? 'scatter');
+    // A histogram of a categorical variable draws a bar of counts (taxonomy: bar).
+    const xs = (t.orientation === 'h' ? t.y : t.x) as unknown;
+    if (type === 'histogram' && Array.isArray(xs) && xs.length > 0 && typeof xs[0] === 'string' && Number.isNaN(Number(xs[0]))) return 'bar';
     if (type === 'scatter' || type === 'scattergl') return t.mode === undefined || /lines/.test(String(t.mode)) ? 'line' : 'scatter';
     return PLOTLY_TRACE[type] ?? 'other';
   });

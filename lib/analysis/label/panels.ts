@@ -31,7 +31,8 @@ function layoutSize(call: ResolvedCall, name: string): number | undefined {
 }
 
 export function multiPanelFromCalls(draws: ResolvedCall[], all: ResolvedCall[]): PanelGuess {
-  const calls = draws.length ? draws : all;
+  // The figure's own calls, and those inside the helpers it calls (a helper often lays out the axes).
+  const calls = draws.length ? [...draws, ...all.filter((c) => c.viaHelper)] : all;
   let unknownGrid = false;
   const subplotSpecs = new Set<string>();
   for (const c of calls) {

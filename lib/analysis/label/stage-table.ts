@@ -8,7 +8,7 @@ import type { MlStage } from '../types';
 /** Patterns on qualified call names (or their written form when unresolved), per stage signal. */
 export const STAGE_CALLS: Array<{ re: RegExp; signal: Signal }> = [
   // explainability: model internals, importances, attributions
-  { re: /^shap\.|^lime\.|^eli5\.|^interpret\.|^dtreeviz|PartialDependenceDisplay|partial_dependence|permutation_importance|^sklearn\.tree\.(plot_tree|export_graphviz|export_text)$|plot_importance$|get_feature_importance$|get_score$|FeatureImportances|\.feature_importance$/, signal: 'explain' },
+  { re: /plot_components$|^shap\.|^lime\.|^eli5\.|^interpret\.|^dtreeviz|PartialDependenceDisplay|partial_dependence|permutation_importance|^sklearn\.tree\.(plot_tree|export_graphviz|export_text)$|plot_importance$|get_feature_importance$|get_score$|FeatureImportances|\.feature_importance$/, signal: 'explain' },
   // dimensionality reduction: a projection is exploration, explained variance is a preprocessing choice
   { re: /^sklearn\.(decomposition|manifold)\.|^umap\.|^(PCA|TSNE|TruncatedSVD|UMAP)$/, signal: 'project' },
   // clustering models: their results are evaluated (taxonomy)
@@ -16,7 +16,7 @@ export const STAGE_CALLS: Array<{ re: RegExp; signal: Signal }> = [
   // feature transformation and engineering (HeaderGen: FEATURE_TRANSFORMATION / FEATURE_ENGINEERING / FEATURE_SELECTION)
   { re: /^sklearn\.preprocessing\.(?!LabelEncoder|OneHotEncoder|OrdinalEncoder|LabelBinarizer)\w+(\.(fit_transform|transform))?$|^sklearn\.feature_selection\.|^imblearn\.|\.fit_resample$|^scipy\.stats\.(boxcox|yeojohnson|zscore)$|^scipy\.special\.boxcox1p$|^numpy\.(log|log1p|log2|log10|sqrt|cbrt|exp|expm1)$|^(StandardScaler|MinMaxScaler|RobustScaler|PowerTransformer|QuantileTransformer|Normalizer|SMOTE)$|\.(fit_transform)$/, signal: 'transform' },
   // fitting and training loops (HeaderGen: MODEL_TRAINING, MODEL_BUILDING_AND_TRAINING)
-  { re: /\.(fit|fit_generator|train_on_batch|partial_fit)$|^(xgboost|lightgbm|catboost)\.(train|cv)$|^(?!re\.).*\.compile$|^(keras|tensorflow\.keras)\.(layers|models|Sequential|Model)|\.backward$|(^torch\.optim\.\w+|optimi[sz]er)\.step$|GridSearchCV$|RandomizedSearchCV$|BayesSearchCV$|optuna\.\w+\.optimize$|\.optimize$/, signal: 'train' },
+  { re: /\.(fit|fit_generator|train_on_batch|partial_fit)$|^numpy\.polyfit$|^(np\.)?polyfit$|curve_fit$|^scipy\.stats\.linregress$|^(xgboost|lightgbm|catboost)\.(train|cv)$|^(?!re\.).*\.compile$|^(keras|tensorflow\.keras)\.(layers|models|Sequential|Model)|\.backward$|(^torch\.optim\.\w+|optimi[sz]er)\.step$|GridSearchCV$|RandomizedSearchCV$|BayesSearchCV$|optuna\.\w+\.optimize$|\.optimize$/, signal: 'train' },
   // evaluation (HeaderGen: MODEL_VALIDATION_AND_ASSEMBLING) + sklearn.metrics / model_selection scoring
   { re: /\.(predict|predict_proba|predict_log_proba|decision_function|evaluate|evaluate_generator|predict_generator|score|fit_predict|staged_predict)$|^sklearn\.metrics\.|^sklearn\.model_selection\.(cross_val_score|cross_validate|cross_val_predict|learning_curve|validation_curve|permutation_test_score)$|^(cross_val_score|cross_validate|cross_val_predict|confusion_matrix|classification_report|roc_curve|roc_auc_score|precision_recall_curve|accuracy_score|f1_score|mean_squared_error|mean_absolute_error|r2_score|silhouette_score|auc)$|^scikitplot\.metrics|^yellowbrick\.(classifier|regressor|cluster|model_selection)/, signal: 'evaluate' },
   // train/test splitting and cleaning (HeaderGen: DATA_SUB_SAMPLING_AND_TRAIN_TEST_SPLITTING, DATA_CLEANING_FILTERING,
@@ -52,6 +52,6 @@ export const MARKDOWN_STAGE: Array<[RegExp, MlStage]> = [
   [/\b(shap|feature importances?|partial dependence|explainab\w+|interpretab\w+)\b/i, 'explainability'],
   [/\b(confusion matrix|roc curve|precision[- ]recall curve|residual plot|model comparison)\b/i, 'model_evaluation'],
   [/\b(learning curves?|training (loss|history)|validation loss)\b/i, 'training_monitoring'],
-  [/\b(after (scaling|transformation|log|removing|outlier)|log[- ]transform\w*|box[- ]?cox|skewness (is )?(reduced|corrected)|normali[sz]ation|standardi[sz]ation|outliers? (removed|treatment)|feature engineering|engineered)\b/i, 'preprocessing'],
+  [/\b(after (scaling|transformation|log|removing|outlier)|log[- ]transform\w*|box[- ]?cox|skewness (is )?(reduced|corrected)|normali[sz]ation|standardi[sz]ation|outliers? (removed|treatment))\b/i, 'preprocessing'],
   [/\b(fairness|bias against|disparate|demographic parity|equal(ized)? odds)\b/i, 'fairness'],
 ];

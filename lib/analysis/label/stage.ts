@@ -37,13 +37,13 @@ export function stageOfCell(calls: ResolvedCall[], source: string): MlStage {
 
 /** A column the drawing reads that the slice created or rewrote with a transformation (feature engineering). */
 function engineeredColumn(drawText: string, code: string): string | null {
-  const cols = new Set([...drawText.matchAll(/['"]([^'"\n]{1,60})['"]/g)].map((m) => m[1]));
+  const cols = new Set([...drawText.matchAll(/['"]([^'"\n]{1,60})['"]/g)].map((m) => m[1]).slice(0, 30));
   for (const col of cols) {
     const esc = col.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const assign = new RegExp(`\\[\\s*['"]${esc}['"]\\s*\\]\\s*=(?!=)([^\\n]*)`, 'g');
     for (const m of code.matchAll(assign)) {
-      // Imputation, type fixes and string clean-up are cleaning, not engineering.
-      if (!/fillna|astype|to_datetime|to_numeric|replace|\.str\.(strip|lower|upper)|interpolate/.test(m[1])) return col;
+      // Type fixes and string clean-up leave the data as it was; imputation and new features change it.
+      if (!/^\s*(pd\.)?(to_datetime|to_numeric)\(|^\s*\S+\.astype\([^)]*\)\s*$|\.str\.(strip|lower|upper)\(\)\s*$/.test(m[1])) return col;
     }
   }
   return null;
@@ -75,8 +75,8 @@ export function stageOfFigure(input: StageInput): StageResult {
   }
   if (chart === 'tree_or_graph') {
     if (/dendrogram|linkage/.test(code)) return r('model_evaluation', 0.5, 'dendrogram of a clustering');
-    if (sig.has('train') || sig.has('explain') || /tree|estimators_/.test(code)) return r('explainability', 0.85, 'model internals (tree)');
-    return r('data_exploration', 0.4, 'graph of data');
+    if (sig.has('explain') || /plot_tree|export_graphviz|estimators_|tree_|dtreeviz|treeplot|plot_model|model_to_dot|DecisionTree|RandomForest|XGB|LGBM/.test(code)) return r('explainability', 0.85, 'model internals (tree)');
+    return r('other', 0.5, 'a graph or diagram, not of a model');
   }
   if (sig.has('explain')) return r('explainability', 0.8, `call ${sig.get('explain')}`);
   const protectedSplit = STAGE_WORDS.find((w) => w.signal === 'protected')!.re.test(drawText);
@@ -95,12 +95,15 @@ export function stageOfFigure(input: StageInput): StageResult {
   const drawnNames = drawText.replace(/(['"])(?:(?!\1).)*\1/g, '');
   const metricVar = /\b(train_|test_|val_|valid_|cv_|mean_)?(scores|accuracy|accuracies|auc|rmse|mse|mae|f1|r2|error_rate|losses|cv_results_)(_(list|values|mean|std|train|test))?\b/.exec(drawnNames);
   if (metricVar) return r('model_evaluation', 0.55, `drawn variable ${metricVar[0]}`);
+  const predVar = /\b(y_pred\w*|y_hat|yhat|preds?|predictions?|predicted|oof\w*|submissions?|residuals?|forecast)\b/i.exec(drawnNames);
+  if (predVar) return r('model_evaluation', 0.55, `drawn predictions ${predVar[0]}`);
   if (sig.has('transform') || /\b(np|numpy)\.(log1?p?|sqrt|cbrt)\(|boxcox/.test(drawText)) return r('preprocessing', 0.65, `transformed data ${sig.get('transform') ?? ''}`.trim());
   const outlierWords = /outliers?\s+(were\s+|are\s+|have been\s+)?(removed|removal|treatment|treated|handled|clipped|capped)|(remov|drop|clip|cap)\w*\s+(the\s+)?outliers?/i;
-  if (outlierWords.test(input.markdown + '\n' + code) && /\bdrop\(|=\s*(\w+)\[\s*\(?\s*\1\s*\[|\.clip\(/.test(code)) return r('preprocessing', 0.55, 'data after outlier treatment');
+  const treated = /\bdrop\(|=\s*(\w+)(\.loc)?\[\s*\(?\s*~?\s*\(?\s*\1\s*[[.]|\.clip\(|\.loc\[[^\]]*[<>][^\]]*\]\s*=(?!=)|remove_outlier|\bwinsori[sz]/;
+  if ((outlierWords.test(input.markdown + '\n' + code) || /outlier/i.test(code)) && treated.test(code)) return r('preprocessing', 0.55, 'data after outlier treatment');
   // A feature built for the model (said so in the text or comments), not a column derived to describe the data.
-  const engineered = /feature engineering|new features?|engineered/i.test(input.markdown + '\n' + code) ? engineeredColumn(drawText, code) : null;
-  if (engineered) return r('preprocessing', 0.5, `engineered column '${engineered}'`);
+  const engineered = engineeredColumn(drawText, code);
+  if (engineered) return r('preprocessing', 0.5, `engineered or imputed column '${engineered}'`);
   // The text around a figure names model stages often without the figure being one: trust it only
   // when the figure's data involves a model (preprocessing phrases stand on their own).
   const md = MARKDOWN_STAGE.find(([re, stage]) => re.test(input.markdown) && (stage === 'preprocessing' || sig.has('train')));
