@@ -36,14 +36,16 @@ export function stageOfCell(calls: ResolvedCall[], source: string): MlStage {
 }
 
 /** A column the drawing reads that the slice created or rewrote with a transformation (feature engineering). */
-function engineeredColumn(drawText: string, code: string): string | null {
+const comments = (code: string) => code.split('\n').filter((l) => /^\s*#/.test(l)).join('\n');
+
+function engineeredColumn(drawText: string, code: string): { col: string; imputed: boolean } | null {
   const cols = new Set([...drawText.matchAll(/['"]([^'"\n]{1,60})['"]/g)].map((m) => m[1]).slice(0, 30));
   for (const col of cols) {
     const esc = col.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const assign = new RegExp(`\\[\\s*['"]${esc}['"]\\s*\\]\\s*=(?!=)([^\\n]*)`, 'g');
     for (const m of code.matchAll(assign)) {
       // Type fixes and string clean-up leave the data as it was; imputation and new features change it.
-      if (!/^\s*(pd\.)?(to_datetime|to_numeric)\(|^\s*\S+\.astype\([^)]*\)\s*$|\.str\.(strip|lower|upper)\(\)\s*$/.test(m[1])) return col;
+      if (!/^\s*(pd\.)?(to_datetime|to_numeric)\(|^\s*\S+\.astype\([^)]*\)\s*$|\.str\.(strip|lower|upper)\(\)\s*$/.test(m[1])) return { col, imputed: /fillna|interpolate|impute/i.test(m[1]) };
     }
   }
   return null;
@@ -99,11 +101,13 @@ export function stageOfFigure(input: StageInput): StageResult {
   if (predVar) return r('model_evaluation', 0.55, `drawn predictions ${predVar[0]}`);
   if (sig.has('transform') || /\b(np|numpy)\.(log1?p?|sqrt|cbrt)\(|boxcox/.test(drawText)) return r('preprocessing', 0.65, `transformed data ${sig.get('transform') ?? ''}`.trim());
   const outlierWords = /outliers?\s+(were\s+|are\s+|have been\s+)?(removed|removal|treatment|treated|handled|clipped|capped)|(remov|drop|clip|cap)\w*\s+(the\s+)?outliers?/i;
-  const treated = /\bdrop\(|=\s*(\w+)(\.loc)?\[\s*\(?\s*~?\s*\(?\s*\1\s*[[.]|\.clip\(|\.loc\[[^\]]*[<>][^\]]*\]\s*=(?!=)|remove_outlier|\bwinsori[sz]/;
-  if ((outlierWords.test(input.markdown + '\n' + code) || /outlier/i.test(code)) && treated.test(code)) return r('preprocessing', 0.55, 'data after outlier treatment');
+  const treated = /\.drop\([^)]*index|=\s*(\w+)(\.loc)?\[\s*\(?\s*~?\s*\(?\s*\1\s*[[.]|\.clip\(|\.loc\[[^\]]*[<>][^\]]*\]\s*=(?!=)|remove_outlier|\bwinsori[sz]/;
+  if (outlierWords.test(input.markdown + '\n' + code) && treated.test(code)) return r('preprocessing', 0.55, 'data after outlier treatment');
   // A feature built for the model (said so in the text or comments), not a column derived to describe the data.
+  // A column built or imputed for the model: imputation always, new columns when the text says it engineers features.
   const engineered = engineeredColumn(drawText, code);
-  if (engineered) return r('preprocessing', 0.5, `engineered or imputed column '${engineered}'`);
+  const aboutFeatures = /feature engineering|new features?|engineered|creat\w* (a |some )?(new )?(features?|variables?)|imput\w+|missing values?|fill(ing|ed)? (in )?(the )?(missing|nan|null)/i.test(input.markdown + '\n' + comments(code));
+  if (engineered && (engineered.imputed || aboutFeatures)) return r('preprocessing', 0.5, `${engineered.imputed ? 'imputed' : 'engineered'} column '${engineered.col}'`);
   // The text around a figure names model stages often without the figure being one: trust it only
   // when the figure's data involves a model (preprocessing phrases stand on their own).
   const md = MARKDOWN_STAGE.find(([re, stage]) => re.test(input.markdown) && (stage === 'preprocessing' || sig.has('train')));
