@@ -3,7 +3,7 @@
 // labels, evidence and generating slice.
 import type { ParsedNotebook } from '../notebooks';
 import type { LabelInput, ResolvedCall, Slice, VisualisationLabels, MlStage } from './types';
-import * as label from './label';
+import { labelVisualisation, labelVisualisationWithImage, stageOfCell } from './label';
 import { getParser } from './parser';
 import { readProgram, type Program, type SyntaxError } from './program';
 import { traceFigures, type TracedFigure } from './visualisations';
@@ -51,17 +51,14 @@ export interface NotebookAnalysis {
   visualisations: VisualisationAnalysis[];
 }
 
-type WithImage = (input: LabelInput) => Promise<VisualisationLabels>;
-
 export async function analyseNotebook(nb: ParsedNotebook, opts: AnalyseOptions = {}): Promise<NotebookAnalysis> {
   const program = readProgram(await getParser(), nb.cells);
   const traced = traceFigures(program, nb.cells);
-  const withImage = (label as unknown as { labelVisualisationWithImage?: WithImage }).labelVisualisationWithImage;
   const executed = executedCalls(program);
   const visualisations: VisualisationAnalysis[] = [];
   for (const t of traced) {
     const input = labelInput(t, nb, program, executed);
-    const labels = opts.ocr && withImage ? await withImage(input) : label.labelVisualisation(input);
+    const labels = opts.ocr ? await labelVisualisationWithImage(input) : labelVisualisation(input);
     visualisations.push(toAnalysis(t, labels, figureSentences(nb.cells, t.figure.cell)));
   }
   return {
@@ -124,7 +121,7 @@ function cellStages(nb: ParsedNotebook, program: Program): Array<{ cell: number;
   nb.cells.forEach((cell, i) => {
     if (cell.cell_type !== 'code' || cell.source.trim() === '') return;
     const calls: ResolvedCall[] = (program.byCell.get(i) ?? []).flatMap(program.callsOf);
-    out.push({ cell: i, stage: label.stageOfCell(calls, cell.source) });
+    out.push({ cell: i, stage: stageOfCell(calls, cell.source) });
   });
   return out;
 }

@@ -17,3 +17,4 @@ export { figureOutputsOf } from './figure-outputs';
 export type { Lint } from './lints';
 export type { DatasetRead, ModelFit, MetricUse } from './facts';
 export type { Heading, Sentence, TestingMention } from './markdown';
+export { terminateOcr } from './label';

@@ -1,6 +1,6 @@
 import { readSources } from '../../lib/ingest/read-sources';
 import { parseNotebook, checkLanguage, NotebookError } from '../../lib/notebooks';
-import { analyseNotebook, type NotebookAnalysis } from '../../lib/analysis';
+import { analyseNotebook, terminateOcr, type NotebookAnalysis } from '../../lib/analysis';
 
 interface Options {
   json?: boolean;
@@ -26,6 +26,7 @@ export async function analyseCommand(paths: string[], opts: Options): Promise<nu
     tally[result.status]++;
     await write(opts.json ? `${JSON.stringify(result)}\n` : report(result));
   }
+  if (opts.ocr) await terminateOcr();
   if (!opts.json) console.log(`${tally.analysed} analysed, ${tally.rejected} rejected, ${tally.failed} failed`);
   return tally.failed > 0 ? 2 : 0;
 }
