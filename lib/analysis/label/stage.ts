@@ -43,6 +43,9 @@ function engineeredColumn(drawText: string, code: string): { col: string; impute
   for (const col of cols) {
     const esc = col.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const assign = new RegExp(`\\[\\s*['"]${esc}['"]\\s*\\]\\s*=(?!=)([^\\n]*)`, 'g');
+    // In-place imputation, or values replaced through .loc (capping, corrections): changed data.
+    const inplace = new RegExp(`\\[\\s*['"]${esc}['"]\\s*\\]\\s*\\.(fillna|interpolate)\\(|\\.loc\\[[^\\]\\n]*,\\s*['"]${esc}['"]\\s*\\]\\s*=(?!=)`);
+    if (inplace.test(code)) return { col, imputed: true };
     for (const m of code.matchAll(assign)) {
       // Type fixes and string clean-up leave the data as it was; imputation and new features change it.
       if (!/^\s*(pd\.)?(to_datetime|to_numeric)\(|^\s*\S+\.astype\([^)]*\)\s*$|\.str\.(strip|lower|upper)\(\)\s*$/.test(m[1])) return { col, imputed: /fillna|interpolate|impute/i.test(m[1]) };
@@ -76,7 +79,9 @@ export function stageOfFigure(input: StageInput): StageResult {
       : r('training_monitoring', 0.9, 'metric per epoch');
   }
   if (chart === 'tree_or_graph') {
-    if (/dendrogram|linkage/.test(code)) return r('model_evaluation', 0.5, 'dendrogram of a clustering');
+    if (/dendrogram|linkage/.test(code)) {
+      return /\.corr\(|corrcoef/.test(code) ? r('data_exploration', 0.6, 'dendrogram of feature correlations') : r('model_evaluation', 0.5, 'dendrogram of a clustering');
+    }
     if (sig.has('explain') || /plot_tree|export_graphviz|estimators_|tree_|dtreeviz|treeplot|plot_model|model_to_dot|DecisionTree|RandomForest|XGB|LGBM/.test(code)) return r('explainability', 0.85, 'model internals (tree)');
     return r('other', 0.5, 'a graph or diagram, not of a model');
   }
@@ -97,10 +102,11 @@ export function stageOfFigure(input: StageInput): StageResult {
   const drawnNames = drawText.replace(/(['"])(?:(?!\1).)*\1/g, '');
   const metricVar = /\b(train_|test_|val_|valid_|cv_|mean_)?(scores|accuracy|accuracies|auc|rmse|mse|mae|f1|r2|error_rate|losses|cv_results_)(_(list|values|mean|std|train|test))?\b/.exec(drawnNames);
   if (metricVar) return r('model_evaluation', 0.55, `drawn variable ${metricVar[0]}`);
+  if (/read_\w+\([^)]*(submission|oof)[^/)]*\.(csv|parquet|feather)/i.test(code)) return r('model_evaluation', 0.55, 'reads saved predictions');
   const predVar = /\b(y_pred\w*|y_hat|yhat|preds?|predictions?|predicted|oof\w*|submissions?|residuals?|forecast)\b/i.exec(drawnNames);
   if (predVar) return r('model_evaluation', 0.55, `drawn predictions ${predVar[0]}`);
   if (sig.has('transform') || /\b(np|numpy)\.(log1?p?|sqrt|cbrt)\(|boxcox/.test(drawText)) return r('preprocessing', 0.65, `transformed data ${sig.get('transform') ?? ''}`.trim());
-  const outlierWords = /outliers?\s+(were\s+|are\s+|have been\s+)?(removed|removal|treatment|treated|handled|clipped|capped)|(remov|drop|clip|cap)\w*\s+(the\s+)?outliers?/i;
+  const outlierWords = /outliers?[\s_]+(were\s+|are\s+|have been\s+)?(removed|removal|treatment|treated|handled|handling|clipped|capped)|(remov|drop|clip|cap|treat|handl)\w*[\s_]+(the[\s_]+)?outliers?/i;
   const treated = /\.drop\([^)]*index|=\s*(\w+)(\.loc)?\[\s*\(?\s*~?\s*\(?\s*\1\s*[[.]|\.clip\(|\.loc\[[^\]]*[<>][^\]]*\]\s*=(?!=)|remove_outlier|\bwinsori[sz]/;
   if (outlierWords.test(input.markdown + '\n' + code) && treated.test(code)) return r('preprocessing', 0.55, 'data after outlier treatment');
   // A feature built for the model (said so in the text or comments), not a column derived to describe the data.
