@@ -29,6 +29,12 @@ function classifyAll(input: LabelInput): { draws: ClassifiedCall[]; raw: Resolve
   const written = callsInSource(input.cellSource, input.figure.cell);
   const fromCell = classified(written);
   if (fromCell.some((c) => c.chart)) return { draws: fromCell, raw: written, fromSource: true };
+  // ... then, for an image, those inside the functions and methods of the slice (a helper the resolver did not follow).
+  if (/^image\//.test(input.figure.mime)) {
+    const bodies = input.slice.code.split('\n').filter((l) => /^\s+\S/.test(l)).join('\n');
+    const inHelpers = classified(callsInSource(bodies, input.figure.cell));
+    if (inHelpers.some((c) => c.chart)) return { draws: inHelpers, raw: [], fromSource: true };
+  }
   return { draws: all, raw: input.drawCalls, fromSource: false };
 }
 
@@ -68,7 +74,7 @@ export function labelVisualisation(input: LabelInput): VisualisationLabels {
   if (!chart) chart = { value: 'other', confidence: 0.15, evidence: ['no drawing call recognised'] };
   else chart = refineChart(chart, draws, input.calls, code);
 
-  const library = libraryOf(draws, facts, input.cellSource);
+  const library = libraryOf(draws, facts, input.cellSource, input.figure.mime);
   if (chart.value === 'wordcloud' && (library.value === 'matplotlib' || library.value === 'unknown')) {
     library.value = 'wordcloud';
     library.evidence = 'WordCloud renders the image';

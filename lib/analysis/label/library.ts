@@ -7,10 +7,15 @@ import type { OutputFacts } from './output';
 
 export interface LibraryGuess { value: Library; confidence: number; evidence: string }
 
-export function libraryOf(draws: ClassifiedCall[], facts: OutputFacts, cellSource: string): LibraryGuess {
+export function libraryOf(draws: ClassifiedCall[], facts: OutputFacts, cellSource: string, mime = ''): LibraryGuess {
   if (facts.library) return { value: facts.library, confidence: 0.97, evidence: `output is ${facts.library}` };
   if (/^\s*%%R\b/m.test(cellSource)) return { value: 'other', confidence: 0.95, evidence: '%%R cell' };
-  const drawing = draws.filter((d) => !d.decor || d.lib !== 'matplotlib');
+  let drawing = draws.filter((d) => !d.decor || d.lib !== 'matplotlib');
+  // A raster image is not a bokeh or Vega-Lite output: their calls elsewhere in the cell drew other outputs.
+  if (/^image\//.test(mime)) {
+    const raster = drawing.filter((d) => d.lib !== 'bokeh' && d.lib !== 'altair');
+    if (raster.length) drawing = raster;
+  }
   if (!drawing.length) {
     if (/\bSVG\s*\(|display\s*\(\s*SVG|graphviz|Source\s*\(/.test(cellSource)) return { value: 'other', confidence: 0.7, evidence: 'SVG/graphviz display' };
     return { value: 'unknown', confidence: 0.2, evidence: 'no drawing call found' };
