@@ -19,6 +19,8 @@ const MPL_STANDALONE_CREATORS = /^(missingno\.|scikitplot\.|xgboost\.plot_|light
 const SEABORN_MODULE = 'seaborn.';
 
 export function roleOf(call: Call): Role | null {
+  // A notebook function's own calls (spliced in after it) say what it does to figures.
+  if (call.helper !== null) return null;
   const n = call.name;
   const rt = call.receiverType ?? '';
   const hasAx = call.axArg !== null || 'ax' in call.kwargs;
@@ -46,9 +48,10 @@ export function roleOf(call: Call): Role | null {
   if (obj) return obj;
   // `x.show()` on an object of unknown type (a helper's parameter): shows whatever figure is pending.
   if (!call.receiverType && call.receiver && call.attr === 'show' && call.args.length === 0) return 'showAny';
-  // An unplaced object's plot method (prophet's `model.plot(forecast)`, a custom class's): by the
-  // common convention, it draws with matplotlib, and one that returns a figure has made a new one.
-  if (!call.receiverType && call.receiver && /^plot($|_)/.test(call.attr)) return call.assignedTo.length && !hasAx ? 'create' : 'draw';
+  // Any other plotting call the tables do not know (prophet's `model.plot(forecast)`, a notebook class's
+  // `handler.info_plot(...)`, a small library's `treeplot.plot(clf)`): by the common convention it draws
+  // with matplotlib, and one whose value is kept (a figure) has made a new one.
+  if (/plot/i.test(call.attr) && !/subplot|plotly/i.test(call.attr)) return /^plot/.test(call.attr) && call.assignedTo.length && !hasAx ? 'create' : 'draw';
   return null;
 }
 

@@ -48,7 +48,7 @@ export function expandCalls(calls: Call[], helpers: HelperLookup, depth = 0): Ar
   return out;
 }
 
-const IMAGE_DISPLAY = /^IPython\.display\.(Image|SVG)$/;
+const IMAGE_DISPLAY = /^IPython\.(core\.)?display\.(Image|SVG)$/;
 const DISPLAYING: Role[] = ['create', 'show', 'close', 'closeAll', 'display', 'createDisplay', 'objCreate', 'showAny'];
 
 export function cellFigures(stmts: Stmt[], callsOf: CallsOf): CellFigure[] {
