@@ -7,7 +7,7 @@ import { labelVisualisation, labelVisualisationWithImage, stageOfCell } from './
 import { getParser } from './parser';
 import { readProgram, type Program, type SyntaxError } from './program';
 import { traceFigures, type TracedFigure } from './visualisations';
-import { executedCalls, datasetsRead, modelsFitted, metricsComputed, type DatasetRead, type ModelFit, type MetricUse } from './facts';
+import { datasetsRead, modelsFitted, metricsComputed, type DatasetRead, type ModelFit, type MetricUse } from './facts';
 import { figureSentences, headingOutline, markdownAround, testingMentions, type Heading, type Sentence, type TestingMention } from './markdown';
 import { notebookLints, outOfOrderCells, type Lint } from './lints';
 import { figureLints } from './figure-lints';
@@ -54,10 +54,11 @@ export interface NotebookAnalysis {
 export async function analyseNotebook(nb: ParsedNotebook, opts: AnalyseOptions = {}): Promise<NotebookAnalysis> {
   const program = readProgram(await getParser(), nb.cells);
   const traced = traceFigures(program, nb.cells);
-  const executed = executedCalls(program);
+  // The first statement (in execution order) that fits a model: figures after it may show model results.
+  const firstFit = program.stmts.find((s) => !s.helperCalls && program.callsOf(s).some((c) => FITS.has(c.attr)))?.index ?? Infinity;
   const visualisations: VisualisationAnalysis[] = [];
   for (const t of traced) {
-    const input = labelInput(t, nb, program, executed);
+    const input = labelInput(t, nb, program, firstFit);
     const labels = opts.ocr ? await labelVisualisationWithImage(input) : labelVisualisation(input);
     visualisations.push(toAnalysis(t, labels, figureSentences(nb.cells, t.figure.cell)));
   }
@@ -76,13 +77,13 @@ export async function analyseNotebook(nb: ParsedNotebook, opts: AnalyseOptions =
   };
 }
 
+const FITS = new Set(['fit', 'fit_generator', 'train']);
 const TRANSFORMS = /^(fillna|dropna|drop|drop_duplicates|get_dummies|fit_transform|transform|replace|map|apply|astype|clip|log1p|log|sqrt|cut|qcut|rename|merge|concat|interpolate|resample|pivot|pivot_table|melt|StandardScaler|MinMaxScaler|LabelEncoder|OneHotEncoder)$/;
 
-export function labelInput(t: TracedFigure, nb: ParsedNotebook, program: Program, executed: ResolvedCall[]): LabelInput {
+export function labelInput(t: TracedFigure, nb: ParsedNotebook, program: Program, firstFit: number): LabelInput {
   const cell = t.figure.cell;
   const md = markdownAround(nb.cells, cell);
-  const firstOwn = Math.min(...(program.byCell.get(cell) ?? []).map((s) => s.index), Infinity);
-  const before = executed.filter((c) => (program.byCell.get(c.cell)?.[0]?.index ?? Infinity) < firstOwn);
+  const firstOwn = program.byCell.get(cell)?.[0]?.index ?? Infinity;
   const sliceBefore = t.calls.filter((c) => c.cell !== cell);
   return {
     figure: t.figure,
@@ -93,7 +94,7 @@ export function labelInput(t: TracedFigure, nb: ParsedNotebook, program: Program
     markdownAfter: md.after,
     cellSource: nb.cells[cell].source,
     context: {
-      modelsFittedBefore: before.some((c) => c.attr === 'fit' || c.attr === 'fit_generator' || c.attr === 'train'),
+      modelsFittedBefore: firstFit < firstOwn,
       dataTransformedBefore: sliceBefore.some((c) => TRANSFORMS.test(c.attr)),
     },
   };

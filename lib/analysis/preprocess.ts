@@ -35,7 +35,8 @@ export function preprocessCell(source: string): Preprocessed {
   const out = lines.map((line) => {
     const inString = openQuote !== null;
     openQuote = quoteStateAfter(line, openQuote);
-    if (inString) return line;
+    // Most lines hold none of % ! ?: skip the patterns for them.
+    if (inString || !/[%!?]/.test(line)) return line;
     const assigned = ASSIGNED_MAGIC.exec(line);
     if (assigned && !/[=!<>]=/.test(assigned[1].slice(-3))) return `${assigned[1]}None`;
     const magic = LINE_MAGIC.exec(line);

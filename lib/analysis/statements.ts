@@ -300,17 +300,21 @@ export class StatementReader {
     const receiverType = object ? qualify(object, env) : null;
     const args: string[] = [];
     const kwargs: Record<string, string> = {};
+    let axArg: string | null = null;
     for (const a of node.childForFieldName('arguments')?.namedChildren ?? []) {
       if (!a || a.type === 'comment') continue;
-      if (a.type === 'keyword_argument') kwargs[a.childForFieldName('name')?.text ?? ''] = a.childForFieldName('value')?.text.slice(0, 200) ?? '';
-      else args.push(a.text.slice(0, 200));
+      if (a.type === 'keyword_argument') {
+        const key = a.childForFieldName('name')?.text ?? '';
+        const value = a.childForFieldName('value');
+        kwargs[key] = value?.text.slice(0, 200) ?? '';
+        if (key === 'ax') axArg = rootName(value);
+      } else args.push(a.text.slice(0, 200));
     }
     const attr = name.split('.').pop() ?? name;
     // A module is never "updated" by calling it (plt.title, sns.set_style).
     if (receiver && !env.modules.has(receiver) && (MUTATING.has(attr) || attr.startsWith('set_') || kwargs.inplace === 'True' || (receiverType && FIGURE_LIKE.test(receiverType)))) {
       f.updates.add(receiver);
     }
-    const axNode = node.childForFieldName('arguments')?.namedChildren.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'ax');
     return {
       name,
       attr,
@@ -322,7 +326,7 @@ export class StatementReader {
       receiver,
       receiverType,
       helper: fn.type === 'identifier' ? (env.functions.get(fn.text)?.stmt ?? null) : null,
-      axArg: axNode ? rootName(axNode.childForFieldName('value')) : null,
+      axArg,
       assignedTo: [],
     };
   }

@@ -67,9 +67,14 @@ export function assignOutputs(n: number, figures: Array<{ loop: boolean }>): num
   return out;
 }
 
-/** A call as the contract shows it (the resolver's working fields dropped). */
+const plainCache = new WeakMap<Call, ResolvedCall>();
+
+/** A call as the contract shows it (the resolver's working fields dropped); one object per call. */
 function plain(c: Call & { viaHelper?: boolean }): ResolvedCall {
+  const known = plainCache.get(c);
+  if (known) return known;
   const r: ResolvedCall = { name: c.name, attr: c.attr, cell: c.cell, line: c.line, args: c.args, kwargs: c.kwargs, text: c.text };
   if (c.viaHelper) r.viaHelper = true;
+  plainCache.set(c, r);
   return r;
 }
