@@ -68,8 +68,9 @@ export function labelVisualisation(input: LabelInput): VisualisationLabels {
   let chart = chartFromDraws(draws);
   if (chart && fromSource) chart = { ...chart, confidence: Math.min(chart.confidence, 0.6) };
   const outChart = dominantOutputChart(facts.charts);
-  if (outChart && (!chart || (chart.confidence < 0.9 && !['confusion_matrix', 'roc_curve', 'pr_curve', 'learning_curve', 'feature_importance', 'shap', 'wordcloud'].includes(chart.value)))) {
-    chart = { value: outChart, confidence: 0.85, evidence: [`output draws ${outChart}`] };
+  // An interactive output carries its chart: it outranks the calls, except for the charts named by their API.
+  if (outChart && (!chart || !['confusion_matrix', 'roc_curve', 'pr_curve', 'learning_curve', 'feature_importance', 'shap', 'wordcloud', 'pair_grid', 'map', 'tree_or_graph', 'missing_values', 'qq_plot', 'table_image'].includes(chart.value))) {
+    chart = { value: outChart, confidence: 0.9, evidence: [`output draws ${outChart}`] };
   }
   if (!chart) chart = { value: 'other', confidence: 0.15, evidence: ['no drawing call recognised'] };
   else chart = refineChart(chart, draws, input.calls, code);

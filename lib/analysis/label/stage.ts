@@ -118,7 +118,14 @@ export function stageOfFigure(input: StageInput): StageResult {
   // when the figure's data involves a model (preprocessing phrases stand on their own).
   const md = MARKDOWN_STAGE.find(([re, stage]) => re.test(input.markdown) && (stage === 'preprocessing' || sig.has('train')));
   if (md && md[1] !== 'fairness') return r(md[1], 0.45, `markdown mentions ${md[0].exec(input.markdown)?.[0]}`);
-  const readsData = sig.has('data') || /read_|load_|\.csv|\bdf\b|data|train|test/i.test(code);
-  if (!readsData && /\b(np|numpy)\.(linspace|arange|random)|\bscipy\.stats\b|\bstats\.\w+\.pdf\b/.test(code)) return r('other', 0.5, 'synthetic values (illustration)');
+  // Pictures that are not charts of data (an image file, a video thumbnail) and values typed into the
+  // code (demonstrations, illustrations) are 'other'.
+  if (chart === 'other' && input.drawCalls.some((c) => /(^|\.)(Image|YouTubeVideo|cv2_imshow|imshow)$/.test(c.name) && /\.(png|jpe?g|gif)|imread|YouTube/i.test(c.text + code))) {
+    return r('other', 0.6, 'a picture, not a chart of data');
+  }
+  const readsData = sig.has('data') || /read_\w+\(|load_\w+\(|\.(csv|parquet|json|xlsx?|feather|npy|npz|pkl)\b|kaggle\/input|open\(|datasets\.|\bfetch_|Dataset\(|DataLoader\(|glob\(|listdir\(|imread\(/.test(code);
+  // The slice may miss where data came from: only code that names no data set at all is an illustration.
+  const namesData = /\b(df|data|dataset|train|test|valid|X|y|images?|sequences?|text|corpus|frames?|video)\w*\b/i.test(code);
+  if (!readsData && !namesData && !sig.has('train') && !sig.has('evaluate')) return r('other', 0.5, 'no data read: synthetic or typed-in values (illustration)');
   return r('data_exploration', 0.7, 'plot of data');
 }
