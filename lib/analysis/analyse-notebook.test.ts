@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { analyseNotebook } from './analyse-notebook';
+import { analyseNotebook, labelInputsOf } from './analyse-notebook';
 import { code, md, notebook, png, error, PNG } from './test-notebook';
 import { CHART_TYPES, LIBRARIES, ML_STAGES } from './types';
 
@@ -92,5 +92,17 @@ describe('analyseNotebook', () => {
     expect(a.notebook.lints.map((l) => l.rule)).toContain('invalid-python-syntax');
     expect(a.visualisations[0].library).toBe('matplotlib');
     expect(a.visualisations[0].chartType).toBe('line');
+  });
+});
+
+describe('labelInputsOf', () => {
+  it('gives the labeller each figure with its calls, draw calls, slice, markdown and context', async () => {
+    const inputs = await labelInputsOf(nb());
+    expect(inputs.map((i) => [i.figure.cell, i.figure.output, i.figure.figureInCell])).toEqual([[4, 0, 0], [5, 0, 0], [6, 0, 0]]);
+    expect(inputs[0].drawCalls.map((c) => c.name)).toEqual(['seaborn.histplot', 'matplotlib.pyplot.title']);
+    expect(inputs[0].calls.map((c) => c.name)).toContain('pandas.read_csv');
+    expect(inputs[0].markdownBefore).toMatch(/^## Exploration/);
+    expect(inputs[0].markdownAfter).toMatch(/overfitting/);
+    expect(inputs[0].context).toEqual({ modelsFittedBefore: false, dataTransformedBefore: false });
   });
 });

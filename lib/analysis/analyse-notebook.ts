@@ -54,8 +54,7 @@ export interface NotebookAnalysis {
 export async function analyseNotebook(nb: ParsedNotebook, opts: AnalyseOptions = {}): Promise<NotebookAnalysis> {
   const program = readProgram(await getParser(), nb.cells);
   const traced = traceFigures(program, nb.cells);
-  // The first statement (in execution order) that fits a model: figures after it may show model results.
-  const firstFit = program.stmts.find((s) => !s.helperCalls && program.callsOf(s).some((c) => FITS.has(c.attr)))?.index ?? Infinity;
+  const firstFit = firstFitting(program);
   const visualisations: VisualisationAnalysis[] = [];
   for (const t of traced) {
     const input = labelInput(t, nb, program, firstFit);
@@ -75,6 +74,21 @@ export async function analyseNotebook(nb: ParsedNotebook, opts: AnalyseOptions =
     },
     visualisations,
   };
+}
+
+/**
+ * What the labeller is given for each figure of the notebook, in output order (for the benchmark and
+ * for callers that label themselves, e.g. with OCR on some figures only).
+ */
+export async function labelInputsOf(nb: ParsedNotebook): Promise<LabelInput[]> {
+  const program = readProgram(await getParser(), nb.cells);
+  const firstFit = firstFitting(program);
+  return traceFigures(program, nb.cells).map((t) => labelInput(t, nb, program, firstFit));
+}
+
+/** The first statement (in execution order) that fits a model: figures after it may show model results. */
+function firstFitting(program: Program): number {
+  return program.stmts.find((s) => !s.helperCalls && program.callsOf(s).some((c) => FITS.has(c.attr)))?.index ?? Infinity;
 }
 
 const FITS = new Set(['fit', 'fit_generator', 'train']);

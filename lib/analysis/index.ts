@@ -3,6 +3,7 @@ export type * from './types';
 export { CHART_TYPES, LIBRARIES, ML_STAGES } from './types';
 export {
   analyseNotebook,
+  labelInputsOf,
   type AnalyseOptions,
   type NotebookAnalysis,
   type NotebookFacts,
