@@ -39,12 +39,17 @@ export function stageOfCell(calls: ResolvedCall[], source: string): MlStage {
 const comments = (code: string) => code.split('\n').filter((l) => /^\s*#/.test(l)).join('\n');
 
 function engineeredColumn(drawText: string, code: string): { col: string; imputed: boolean } | null {
-  const cols = new Set([...drawText.matchAll(/['"]([^'"\n]{1,60})['"]/g)].map((m) => m[1]).slice(0, 30));
+  // Columns the drawing reads: quoted (df['Age'], x='Age') or as attributes (df.Age.hist()).
+  const quoted = [...drawText.matchAll(/['"]([^'"\n]{1,60})['"]/g)].map((m) => m[1]);
+  const attrs = [...drawText.matchAll(/\b[A-Za-z_]\w*\.([A-Z]\w*)\b/g)].map((m) => m[1]);
+  const cols = [...new Set([...quoted, ...attrs])].slice(0, 30);
   for (const col of cols) {
     const esc = col.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const assign = new RegExp(`\\[\\s*['"]${esc}['"]\\s*\\]\\s*=(?!=)([^\\n]*)`, 'g');
+    const target = `(?:\\[\\s*['"]${esc}['"]\\s*\\]|\\.${esc}\\b)`;
+    // The right-hand side, with its continuation lines (backslash or indented method chains).
+    const assign = new RegExp(`${target}\\s*=(?!=)([^\\n]*(?:\\n[ \\t.][^\\n]*)*)`, 'g');
     // In-place imputation, or values replaced through .loc (capping, corrections): changed data.
-    const inplace = new RegExp(`\\[\\s*['"]${esc}['"]\\s*\\]\\s*\\.(fillna|interpolate)\\(|\\.loc\\[[^\\]\\n]*,\\s*['"]${esc}['"]\\s*\\]\\s*=(?!=)`);
+    const inplace = new RegExp(`${target}\\s*\\.(fillna|interpolate)\\(|\\.loc\\[[^\\]\\n]*,\\s*['"]${esc}['"]\\s*\\]\\s*=(?!=)`);
     if (inplace.test(code)) return { col, imputed: true };
     for (const m of code.matchAll(assign)) {
       // Type fixes and string clean-up leave the data as it was; imputation and new features change it.
