@@ -34,7 +34,7 @@ export function dataFacts(calls: ResolvedCall[], code: string) {
     confusion: has(calls, /confusion_matrix$|ConfusionMatrix/) || /\bconfusion_matrix\b/.test(code),
     roc: has(calls, /(^|\.)roc_curve$/) || /\broc_curve\(/.test(code),
     pr: has(calls, /precision_recall_curve$/) || /\bprecision_recall_curve\(/.test(code),
-    history: /\bhistory\s*\[\s*['"]|\.history\b|\bevals_result\(?|\bval_loss\b|\btrain_loss(es)?\b|\bval_acc\w*\b|\bloss_history\b|\b(train|valid|val|test)_(losses|accs|accuracies|metrics?)\b|\bepoch_(loss|acc)\w*\b/.test(code)
+    history: /\bhistory\s*\[\s*['"]|\.history\b|\bevals_result\(?|\bval_loss\b|\btrain_loss(es)?\b|\bval_acc\w*\b|\bloss_history\b|\b(train|valid|val|test)_(losses|accs|accuracies|metrics?)\b|\bepoch_(loss|acc)\w*\b|\btrain_sizes\b|\blearning_curve\(/.test(code)
       || has(calls, /^sklearn\.model_selection\.learning_curve$|^learning_curve$/),
     importance: /\bfeature_importances?_\b|\.coef_\b|\bpermutation_importance\b|\.get_score\(|\.feature_importance\(|\bimportances?\b/.test(code),
     corr: /\.corr\(|\bcorrcoef\(|\bcorr(_?matrix|mat)?\b/.test(code),

@@ -125,7 +125,7 @@ export function stageOfFigure(input: StageInput): StageResult {
   if (md && md[1] !== 'fairness') return r(md[1], 0.45, `markdown mentions ${md[0].exec(input.markdown)?.[0]}`);
   // Pictures that are not charts of data (an image file, a video thumbnail) and values typed into the
   // code (demonstrations, illustrations) are 'other'.
-  if (chart === 'other' && input.drawCalls.some((c) => /(^|\.)(Image|YouTubeVideo|cv2_imshow|imshow)$/.test(c.name) && /\.(png|jpe?g|gif)|imread|YouTube/i.test(c.text + code))) {
+  if (chart === 'other' && /\b(YouTubeVideo|cv2_imshow)\(|\bImage\(\s*(filename\s*=\s*|url\s*=\s*)?['"][^'"]+\.(png|jpe?g|gif)['"]|\bImage\.open\(|imread\(/.test(code)) {
     return r('other', 0.6, 'a picture, not a chart of data');
   }
   const readsData = sig.has('data') || /read_\w+\(|load_\w+\(|\.(csv|parquet|json|xlsx?|feather|npy|npz|pkl)\b|kaggle\/input|open\(|datasets\.|\bfetch_|Dataset\(|DataLoader\(|glob\(|listdir\(|imread\(/.test(code);
