@@ -2,7 +2,7 @@
 // the (lightly inferred) types of its variables. Types are qualified class names as strings
 // ('pandas.DataFrame', 'matplotlib.axes.Axes', 'sklearn.ensemble.RandomForestClassifier').
 import type { Node } from './parser';
-import { returnTypeOf, subscriptTypeOf, attributeTypeOf } from './types-table';
+import { returnTypeOf, subscriptTypeOf, attributeTypeOf, AXES } from './types-table';
 
 export interface FunctionInfo {
   name: string;
@@ -103,4 +103,32 @@ export function rootName(node: Node | null): string | null {
     else return null;
   }
   return null;
+}
+
+export function identifiersOf(node: Node): string[] {
+  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'attribute' || node.type === 'subscript') return [];
+  return node.namedChildren.flatMap((c) => (c ? identifiersOf(c) : []));
+}
+
+/** The type of one item of a loop's iterable: Axes for `axes.flat`, `axes.flatten()`, `enumerate(axes)`. */
+export function loopItemType(iter: Node | null, env: Env): string | null {
+  if (!iter) return null;
+  const t = qualify(iter, env);
+  if (t && (t === AXES || t.startsWith(`${AXES}.`))) return AXES;
+  if (iter.type === 'call') {
+    const fn = iter.childForFieldName('function')?.text;
+    const first = iter.childForFieldName('arguments')?.namedChildren[0];
+    if ((fn === 'enumerate' || fn === 'zip') && first) return loopItemType(first, env);
+  }
+  return null;
+}
+
+export function cloneEnv(env: Env): Env {
+  const copy = new Env();
+  for (const [k, v] of env.modules) copy.modules.set(k, v);
+  for (const [k, v] of env.types) copy.types.set(k, v);
+  for (const [k, v] of env.functions) copy.functions.set(k, v);
+  for (const c of env.classes) copy.classes.add(c);
+  return copy;
 }

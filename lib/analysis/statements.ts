@@ -1,45 +1,14 @@
 // Reads one cell's syntax tree into plain facts per top-level statement: the names it defines, reads
 // and updates, and its calls with resolved names. Statements are read in execution order against one
 // Env, so a name means what it meant when that cell ran.
-import type { ResolvedCall } from './types';
 import type { Node } from './parser';
-import { Env, calleeName, qualify, rootName, writtenName } from './names';
+import { Env, calleeName, cloneEnv, identifiersOf, loopItemType, qualify, rootName, writtenName } from './names';
 import { AXES, FIGURE } from './types-table';
+import { bindImport } from './imports';
 
-export interface Call extends ResolvedCall {
-  /** Root identifier of the receiver (`ax` in `ax.set_title`, `df` in `df['a'].hist`). */
-  receiver: string | null;
-  /** Inferred type of the receiver expression, when known. */
-  receiverType: string | null;
-  /** The statement defining the notebook function this call runs, when it calls one. */
-  helper: number | null;
-  /** Root identifier of an `ax=` keyword argument. */
-  axArg: string | null;
-  /** Names the call's value is assigned to (`g = sns.pairplot(...)` -> ['g']). */
-  assignedTo: string[];
-}
+import type { Call, Stmt } from './stmt';
 
-export interface Stmt {
-  /** Position in the whole program (execution order). */
-  index: number;
-  cell: number;
-  first: number;
-  last: number;
-  defs: string[];
-  uses: string[];
-  updates: string[];
-  /** Calls this statement executes, in evaluation order (a def's body calls are in `helperCalls`). */
-  calls: Call[];
-  loop: boolean;
-  /** Function definitions: the calls of the body, run when the function is called. */
-  helperCalls: Call[] | null;
-  /** Expression statements: the inferred type of the value (a cell's last one is displayed). */
-  exprType: string | null;
-  /** An import statement. */
-  isImport: boolean;
-  /** An expression statement (not an assignment): a cell's last one is displayed. */
-  isExpression: boolean;
-}
+export type { Call, Stmt };
 
 const MUTATING = new Set([
   'append', 'extend', 'insert', 'pop', 'remove', 'clear', 'update', 'add', 'discard', 'sort', 'reverse', 'setdefault',
@@ -148,7 +117,7 @@ export class StatementReader {
       case 'import_statement':
       case 'import_from_statement':
       case 'future_import_statement':
-        return this.readImport(node, f, env);
+        return bindImport(node, f.defs, env);
       case 'function_definition':
       case 'decorated_definition': {
         // A nested def: its name is local to the enclosing body.
@@ -228,24 +197,6 @@ export class StatementReader {
         return;
     }
     for (const c of node.namedChildren) if (c) this.visit(c, f, env);
-  }
-
-  private readImport(node: Node, f: Facts, env: Env): void {
-    const from = node.type === 'import_from_statement' ? node.childForFieldName('module_name')?.text.replace(/\s+/g, '') : null;
-    for (const item of node.childrenForFieldName('name')) {
-      if (!item) continue;
-      const aliased = item.type === 'aliased_import';
-      const dotted = (aliased ? item.childForFieldName('name')! : item).text.replace(/\s+/g, '');
-      const alias = aliased ? item.childForFieldName('alias')!.text : from ? dotted : dotted.split('.')[0];
-      const target = from ? `${from.replace(/^\.+/, '')}.${dotted}` : aliased ? dotted : dotted.split('.')[0];
-      env.bind(alias, null);
-      env.modules.set(alias, canonicalModule(target));
-      f.defs.add(alias);
-    }
-    if (node.namedChildren.some((c) => c?.type === 'wildcard_import') && from) {
-      // `from pylab import *` and friends: the module's names become bare; known ones matter for plotting.
-      for (const name of WILDCARD_NAMES[from] ?? []) env.modules.set(name, canonicalModule(`${from}.${name}`));
-    }
   }
 
   private readAssignment(node: Node, f: Facts, env: Env): void {
@@ -330,44 +281,4 @@ export class StatementReader {
       assignedTo: [],
     };
   }
-}
-
-const PYPLOT_NAMES = ['figure', 'subplots', 'subplot', 'plot', 'show', 'title', 'xlabel', 'ylabel', 'bar', 'barh', 'hist', 'scatter', 'imshow', 'pie', 'legend', 'close', 'boxplot', 'savefig', 'tight_layout', 'grid', 'xticks', 'yticks', 'axis', 'suptitle', 'fill_between', 'errorbar', 'contour', 'contourf', 'colorbar', 'matshow', 'text', 'annotate', 'xlim', 'ylim', 'gca', 'gcf'];
-const WILDCARD_NAMES: Record<string, string[]> = {
-  pylab: PYPLOT_NAMES,
-  'matplotlib.pyplot': PYPLOT_NAMES,
-  'plotly.offline': ['iplot', 'plot', 'init_notebook_mode'],
-};
-
-/** One name per module: pylab is pyplot's namespace, plotly.graph_objs the old name of graph_objects. */
-export function canonicalModule(name: string): string {
-  return name.replace(/^(matplotlib\.)?pylab(?=\.|$)/, 'matplotlib.pyplot').replace(/^plotly\.graph_objs(?=\.|$)/, 'plotly.graph_objects');
-}
-
-function identifiersOf(node: Node): string[] {
-  if (node.type === 'identifier') return [node.text];
-  if (node.type === 'attribute' || node.type === 'subscript') return [];
-  return node.namedChildren.flatMap((c) => (c ? identifiersOf(c) : []));
-}
-
-/** The type of one item of a loop's iterable: Axes for `axes.flat`, `axes.flatten()`, `enumerate(axes)`. */
-function loopItemType(iter: Node | null, env: Env): string | null {
-  if (!iter) return null;
-  const t = qualify(iter, env);
-  if (t && (t === AXES || t.startsWith(`${AXES}.`))) return AXES;
-  if (iter.type === 'call') {
-    const fn = iter.childForFieldName('function')?.text;
-    const first = iter.childForFieldName('arguments')?.namedChildren[0];
-    if ((fn === 'enumerate' || fn === 'zip') && first) return loopItemType(first, env);
-  }
-  return null;
-}
-
-export function cloneEnv(env: Env): Env {
-  const copy = new Env();
-  for (const [k, v] of env.modules) copy.modules.set(k, v);
-  for (const [k, v] of env.types) copy.types.set(k, v);
-  for (const [k, v] of env.functions) copy.functions.set(k, v);
-  for (const c of env.classes) copy.classes.add(c);
-  return copy;
 }
