@@ -10,7 +10,7 @@ export const STAGE_CALLS: Array<{ re: RegExp; signal: Signal }> = [
   // explainability: model internals, importances, attributions
   { re: /plot_components$|^shap\.|^lime\.|^eli5\.|^interpret\.|^dtreeviz|PartialDependenceDisplay|partial_dependence|permutation_importance|^sklearn\.tree\.(plot_tree|export_graphviz|export_text)$|plot_importance$|get_feature_importance$|get_score$|FeatureImportances|\.feature_importance$/, signal: 'explain' },
   // dimensionality reduction: a projection is exploration, explained variance is a preprocessing choice
-  { re: /^sklearn\.(decomposition|manifold)\.|^umap\.|^(PCA|TSNE|TruncatedSVD|UMAP)$/, signal: 'project' },
+  { re: /^sklearn\.(decomposition|manifold)\.|^sklearn\.discriminant_analysis\.LinearDiscriminantAnalysis\.(fit_transform|transform|fit)$|^umap\.|^(PCA|TSNE|TruncatedSVD|UMAP)$/, signal: 'project' },
   // clustering models: their results are evaluated (taxonomy)
   { re: /^sklearn\.cluster\.|^(KMeans|DBSCAN|AgglomerativeClustering)$|^scipy\.cluster\.hierarchy\.(linkage|fcluster)$/, signal: 'cluster' },
   // feature transformation and engineering (HeaderGen: FEATURE_TRANSFORMATION / FEATURE_ENGINEERING / FEATURE_SELECTION)

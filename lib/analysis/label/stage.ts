@@ -49,11 +49,15 @@ function engineeredColumn(drawText: string, code: string): { col: string; impute
     // The right-hand side, with its continuation lines (backslash or indented method chains).
     const assign = new RegExp(`${target}\\s*=(?!=)([^\\n]*(?:\\n[ \\t.][^\\n]*)*)`, 'g');
     // In-place imputation, or values replaced through .loc (capping, corrections): changed data.
-    const inplace = new RegExp(`${target}\\s*\\.(fillna|interpolate)\\(|\\.loc\\[[^\\]\\n]*,\\s*['"]${esc}['"]\\s*\\]\\s*=(?!=)`);
+    const inplace = new RegExp(`${target}\\s*\\.(fillna\\([^)'"]*(median|mean|mode|method)|interpolate\\()|\\.loc\\[[^\\]\\n]*,\\s*['"]${esc}['"]\\s*\\]\\s*=(?!=)`);
     if (inplace.test(code)) return { col, imputed: true };
     for (const m of code.matchAll(assign)) {
       // Type fixes and string clean-up leave the data as it was; imputation and new features change it.
-      if (!/^\s*(pd\.)?(to_datetime|to_numeric)\(|^\s*\S+\.astype\([^)]*\)\s*$|\.str\.(strip|lower|upper)\(\)\s*$/.test(m[1])) return { col, imputed: /fillna|interpolate|impute/i.test(m[1]) };
+      if (!/^\s*(pd\.)?(to_datetime|to_numeric)\(|^\s*\S+\.astype\([^)]*\)\s*$|\.str\.(strip|lower|upper)\(\)\s*$/.test(m[1])) {
+        // Filling with a constant label ('Unknown') tidies the data for display; with a statistic it imputes.
+        if (/fillna\(\s*['"]/.test(m[1])) continue;
+        return { col, imputed: /fillna|interpolate|impute/i.test(m[1]) };
+      }
     }
   }
   return null;
