@@ -13,6 +13,7 @@ import { importMetaKaggleCommand } from './commands/meta-kaggle';
 import { agreementCommand } from './commands/agreement';
 import { reproduceCommand, workersCommand } from './commands/reproduce';
 import { searchCommand } from './commands/search';
+import { analyseCommand } from './commands/analyse';
 
 const program = new Command('vizmine')
   .description('A workbench for the visualisations in Kaggle notebooks')
@@ -26,6 +27,14 @@ program
   .option('--json', 'print one JSON object per file (file, status, error, notebookId, cells, visualisations)')
   .option('--no-derivatives', 'skip thumbnails and perceptual hashes (the app computes them in the background)')
   .action(async (paths: string[], opts) => exit(await importCommand(paths, { ...opts, ...program.opts() })));
+
+program
+  .command('analyse')
+  .description('analyse notebooks (no database): visualisations with chart type, library, ML stage and slice; lints; stages; datasets, models, metrics')
+  .argument('<paths...>', '.ipynb files, folders (searched recursively) or .zip archives')
+  .option('--json', 'print one JSON object per file (file, status, error, notebook, visualisations)')
+  .option('--ocr', 'read the images (OCR, panel layout) where the code leaves a label open (about a second per such figure)')
+  .action(async (paths: string[], opts) => exit(await analyseCommand(paths, opts)));
 
 const id = (v: string) => {
   const n = Number(v);
