@@ -1,6 +1,7 @@
 // One place for TanStack Query keys: [area, kind, params]. Invalidate by prefix, e.g. ['notebooks'].
 export const queryKeys = {
   stats: () => ['stats'] as const,
+  statsOf: (params: Record<string, unknown>) => ['stats', params] as const,
   notebooks: {
     all: () => ['notebooks'] as const,
     list: (params: Record<string, unknown>) => ['notebooks', 'list', params] as const,

@@ -7,6 +7,9 @@ import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { FACETS, filterQuery, filtersFrom } from '@/components/visualisation/filters';
 import { Thumbnail } from '@/components/visualisation/Thumbnail';
 import type { Facets } from '@/components/hooks/types';
+import { OriginSwitch, originWords } from '@/components/ui/OriginSwitch';
+import { originOf } from '@/lib/browse/origins';
+import { plural } from '@/lib/text/plural';
 
 const FACET_TITLES: Record<(typeof FACETS)[number], string> = {
   kind: 'Kind',
@@ -43,6 +46,7 @@ export function Gallery() {
   const items = gallery.data?.pages.flatMap((p) => p.items) ?? [];
   const total = facets.data?.kind.reduce((n, f) => n + f.count, 0);
   const active = FACETS.filter((f) => filters[f]);
+  const origin = originOf(filters.origin);
 
   return (
     <>
@@ -50,14 +54,17 @@ export function Gallery() {
         <div>
           <h1>Visualisations</h1>
           <p className="sub">
-            {total !== undefined ? `${total.toLocaleString('en')} visualisations` : ' '}
+            {total !== undefined ? `${plural(total, 'visualisation')} (${originWords(origin)})` : ' '}
             {active.length > 0 && (
               <>
                 {' '}· filtered by {active.join(', ')} ·{' '}
-                <Link href="/visualisations">clear filters</Link>
+                <Link href={`/visualisations${filterQuery({ origin: filters.origin })}`}>clear filters</Link>
               </>
             )}
           </p>
+        </div>
+        <div className="row">
+          <OriginSwitch value={origin} onChange={(o) => router.replace(`/visualisations${filterQuery({ ...filters, origin: o === 'originals' ? undefined : o })}`)} />
         </div>
       </div>
       <div className="gallery-layout">
