@@ -13,7 +13,6 @@ import { getItemComparison } from '../../lib/coding/agreement/get-item-compariso
 import { listDisagreements } from '../../lib/coding/agreement/list-disagreements';
 import { codingsToCsv, exportCodings } from '../../lib/coding/export-codings';
 import { exportQdpx } from '../../lib/refi/export-qdpx';
-import { cellLabel } from '../../lib/notebooks/cell-label';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { pngBase64, submitCoding } from '../helpers/codebook-fixture';
 import { assignments } from '../../lib/db/schema';
@@ -75,7 +74,6 @@ describe('one cell number everywhere (0-based index among all the file\'s cells)
     const vis = await getVisualisation(store.db, visId, {});
     expect(vis.cellPosition).toBe(FIGURE_CELL);
     expect(vis.code?.source).toBe('plt.plot([1, 2])');
-    expect(cellLabel(vis.cellPosition)).toBe('cell 3'); // the visualisation page's and the gallery card's label
     const gallery = await listVisualisations(store.db, { limit: 10 });
     expect(gallery.items.find((v) => v.id === visId)?.cellPosition).toBe(FIGURE_CELL);
   });
