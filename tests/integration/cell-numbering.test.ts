@@ -108,8 +108,8 @@ describe('one cell number everywhere (0-based index among all the file\'s cells)
       timeout: 120_000,
     });
     const line = JSON.parse(run.stdout.trim());
-    expect(line.file).toBe('broken-cells.ipynb'); // relative to what was imported, never an absolute path
     expect(line.error).toMatchObject({ code: 'base64', where: `cell ${FIGURE_CELL} output 0 image/png` });
     expect(line.error.message).toMatch(new RegExp(`^cell ${FIGURE_CELL} output 0 image/png: invalid base64`));
+    expect(line.file).toBe('broken-cells.ipynb'); // relative to what was imported, never an absolute path
   });
 });
