@@ -9,6 +9,7 @@ import { listNotebooks } from '../../lib/browse/list-notebooks';
 import { notebookQuery } from '../../lib/browse/schemas';
 import { previewSample } from '../../lib/coding/samples/preview-sample';
 import { sampleDefinition } from '../../lib/coding/samples/schemas';
+import { countFunnel } from '../../lib/coding/progress/count-funnel';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { pngBase64 } from '../helpers/codebook-fixture';
 
@@ -47,6 +48,8 @@ describe('originals apart from reproductions', () => {
     expect(await corpusStats(store.db, 'reproductions')).toMatchObject({ origin: 'reproductions', notebooks: { imported: 1, rejected: 0 }, visualisations: 3 });
     expect(await corpusStats(store.db, 'both')).toMatchObject({ origin: 'both', notebooks: { imported: 3, rejected: 1 }, visualisations: 8 });
     expect((await corpusStats(store.db)).byLibrary.reduce((n, l) => n + l.count, 0)).toBe(5);
+    // The progress funnel's first stages count the same corpus.
+    expect(await countFunnel(store.db, 0)).toMatchObject({ imported: 2, visualisations: 5 });
   });
 
   it('the gallery and its facets show originals by default, reproductions or both when asked', async () => {
