@@ -41,7 +41,7 @@ describe.skipIf(chromiumMissing())('notebook identity and one cell number', () =
   it('lists notebooks by title with their identity, and finds one by file name', async () => {
     await page.goto(url('/notebooks'));
     const rows = page.locator('table.list tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(2);
     expect(squash(await page.getByTestId('notebook-count').innerText())).toBe('2 notebooks (originals)');
     const loss = rows.filter({ hasText: 'Training and validation loss' });
     expect(await loss.getByTestId('notebook-ref').getAttribute('href')).toBe('https://www.kaggle.com/code/anthropikos/train-val-loss-over-epoch');
@@ -53,7 +53,7 @@ describe.skipIf(chromiumMissing())('notebook identity and one cell number', () =
 
     await page.getByRole('searchbox', { name: 'search notebooks' }).fill('agconti');
     await page.waitForURL(/q=agconti/);
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(1);
     expect(squash(await rows.first().innerText())).toContain(TITANIC);
     await screenshot(page, 'identity-search');
 
