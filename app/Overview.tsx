@@ -1,21 +1,34 @@
 'use client';
 import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useStats } from '@/components/hooks/useStats';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { VegaChart } from '@/components/charts/VegaChart';
 import { barChartSpec } from '@/components/charts/specs/bar-chart';
+import { OriginSwitch, originWords } from '@/components/ui/OriginSwitch';
+import { originOf, type Origin } from '@/lib/browse/origins';
+import { noun } from '@/lib/text/plural';
 
 export function Overview() {
-  const { data, error, isPending } = useStats();
+  const params = useSearchParams();
+  const router = useRouter();
+  const origin = originOf(params.get('origin'));
+  const setOrigin = (o: Origin) => router.replace(o === 'originals' ? '/' : `/?origin=${o}`);
+  const { data, error, isPending } = useStats(origin);
   if (isPending) return <Skeleton height={90} count={3} />;
   if (error) return <ErrorState error={error} />;
-  const empty = data.notebooks.imported + data.notebooks.rejected === 0;
+  const empty = data.notebooks.imported + data.notebooks.rejected === 0 && origin === 'originals';
+  const what = originWords(origin);
+  const q = origin === 'originals' ? '' : `?origin=${origin}`;
   return (
     <>
       <div className="page-head">
         <div>
           <h1>Corpus overview</h1>
-          <p className="sub">Notebooks imported into this study and the visualisations extracted from them.</p>
+          <p className="sub">Every notebook imported into vizmine (the corpus all studies sample from) and the visualisations extracted from them.</p>
+        </div>
+        <div className="row">
+          <OriginSwitch value={origin} onChange={setOrigin} />
         </div>
       </div>
       {empty ? (
@@ -24,13 +37,13 @@ export function Overview() {
         </EmptyState>
       ) : (
         <>
-          <div className="stats">
-            <Stat label="notebooks imported" value={data.notebooks.imported} href="/notebooks" />
-            <Stat label="visualisations" value={data.visualisations} href="/visualisations" />
-            <Stat label="cells" value={data.notebooks.cells} />
-            <Stat label="error outputs" value={data.notebooks.errors} />
-            <Stat label="rejected (not Python)" value={data.notebooks.rejected} href="/notebooks?status=rejected" />
-            <Stat label="files that failed" value={data.failures} href="/import" />
+          <div className="stats" data-testid="overview-stats">
+            <Stat value={data.notebooks.imported} one="notebook imported" many="notebooks imported" what={what} href={`/notebooks${q}`} />
+            <Stat value={data.visualisations} one="visualisation" many="visualisations" what={what} href={`/visualisations${q}`} />
+            <Stat value={data.notebooks.cells} one="cell" many="cells" what={what} />
+            <Stat value={data.notebooks.errors} one="error output" many="error outputs" what={what} />
+            <Stat value={data.notebooks.rejected} one="file rejected (not Python)" many="files rejected (not Python)" href="/notebooks?status=rejected" />
+            <Stat value={data.failures} one="file that failed" many="files that failed" href="/import" />
           </div>
           {data.pendingThumbnails > 0 && (
             <p className="sub" role="status">
@@ -39,14 +52,14 @@ export function Overview() {
           )}
           <div className="grid-2">
             <div className="panel">
-              <h2>Visualisations by plotting library</h2>
+              <h2>Visualisations by plotting library ({what})</h2>
               <VegaChart
                 label="visualisations by library"
                 spec={barChartSpec(data.byLibrary.map((r) => ({ label: r.library, count: r.count })), { x: 'visualisations', y: 'library' })}
               />
             </div>
             <div className="panel">
-              <h2>Notebooks with the most visualisations</h2>
+              <h2>Notebooks with the most visualisations ({what})</h2>
               <VegaChart
                 label="visualisations per notebook"
                 spec={barChartSpec(
@@ -62,11 +75,15 @@ export function Overview() {
   );
 }
 
-function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
+/** One figure, with a label that agrees with it in number and says what it counts. */
+function Stat({ value, one, many, what, href }: { value: number; one: string; many: string; what?: string; href?: string }) {
   const body = (
     <>
       <div className="value">{value.toLocaleString('en')}</div>
-      <div className="label">{label}</div>
+      <div className="label">
+        {noun(value, one, many)}
+        {what ? ` (${what})` : ''}
+      </div>
     </>
   );
   return href ? (

@@ -1,5 +1,10 @@
+import { Suspense } from 'react';
 import { Overview } from './Overview';
 
 export default function Page() {
-  return <Overview />;
+  return (
+    <Suspense>
+      <Overview />
+    </Suspense>
+  );
 }

@@ -2,6 +2,7 @@
 export const queryKeys = {
   stats: () => ['stats'] as const,
   search: (params: Record<string, unknown>) => ['search', params] as const,
+  statsOf: (params: Record<string, unknown>) => ['stats', params] as const,
   notebooks: {
     all: () => ['notebooks'] as const,
     list: (params: Record<string, unknown>) => ['notebooks', 'list', params] as const,

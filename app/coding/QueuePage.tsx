@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useQueue } from '@/components/hooks/useCoding';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import styles from '@/components/coding/coding.module.css';
+import { plural } from '@/lib/text/plural';
 
 /** My queue across studies: progress per sample, every item; Enter opens the next pending one. */
 export function QueuePage() {
@@ -31,7 +32,7 @@ export function QueuePage() {
       <div className="page-head">
         <div>
           <h1>My coding queue</h1>
-          <p className="sub">{total ? `${done} of ${total} items submitted across ${data.samples.length} sample${data.samples.length === 1 ? '' : 's'}` : 'Items assigned to you to code'}</p>
+          <p className="sub">{total ? `${done} of ${plural(total, 'item')} submitted across ${plural(data.samples.length, 'sample')}` : 'Items assigned to you to code'}</p>
         </div>
         {next && (
           <Link className="btn primary" href={`/coding/${next}`} data-testid="continue">

@@ -6,6 +6,7 @@ import { useUpload, type UploadItem } from '@/components/hooks/useUpload';
 import { fetchJson } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { Failure } from '@/components/hooks/types';
+import { plural } from '@/lib/text/plural';
 
 const ACCEPT = /\.(ipynb|zip)$/i;
 
@@ -60,7 +61,7 @@ export function ImportPage() {
               <div style={{ width: `${(100 * sent) / (total || 1)}%` }} />
             </div>
             <span className="sub">
-              {items.filter((i) => i.state === 'done' || i.state === 'error').length}/{items.length} files
+              {items.filter((i) => i.state === 'done' || i.state === 'error').length} of {plural(items.length, 'file')}
             </span>
           </div>
           <table className="list" data-testid="upload-results">
@@ -118,7 +119,7 @@ function UploadRow({ item }: { item: UploadItem }) {
             <span className={`badge ${r.status === 'imported' ? 'ok' : r.status === 'duplicate' ? '' : 'danger'}`}>{r.status}</span> {r.file.replace(/^upload\//, '')}
           </td>
           <td>
-            {r.error ? `${r.error.message}` : r.visualisations ? `${r.cells!.code} code cells, ${r.cells!.markdown} markdown cells, ${r.visualisations.total} visualisations` : 'already imported'}
+            {r.error ? `${r.error.message}` : r.visualisations ? `${plural(r.cells!.code, 'code cell')}, ${plural(r.cells!.markdown, 'markdown cell')}, ${plural(r.visualisations.total, 'visualisation')}` : 'already imported'}
           </td>
           <td>{r.notebookId && r.status !== 'failed' ? <Link href={`/notebooks/${r.notebookId}`}>open</Link> : null}</td>
         </tr>

@@ -5,6 +5,11 @@ import { useEffect, useState } from 'react';
 import { useNotebooks } from '@/components/hooks/useNotebooks';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { ReproduceButton } from '@/components/runs/ReproduceButton';
+import { NotebookRef } from '@/components/notebook/NotebookRef';
+import { plural } from '@/lib/text/plural';
+import { OriginSwitch, originWords } from '@/components/ui/OriginSwitch';
+import { originOf } from '@/lib/browse/origins';
+import { SortIcon } from '@/components/ui/SortIcon';
 
 const COLUMNS = [
   { key: 'title', label: 'Notebook' },
@@ -54,7 +59,7 @@ export function NotebookList() {
       <div className="page-head">
         <div>
           <h1>Notebooks</h1>
-          <p className="sub">{data ? `${data.total.toLocaleString('en')} notebooks` : ' '}</p>
+          <p className="sub" data-testid="notebook-count">{data ? countLine(data, state.origin) : ' '}</p>
         </div>
         <div className="row">
           {selected.size > 0 && (
@@ -65,17 +70,13 @@ export function NotebookList() {
               </button>
             </>
           )}
-          <select aria-label="origin" value={state.origin} onChange={(e) => set({ origin: e.target.value })}>
-            <option value="originals">Originals</option>
-            <option value="reproductions">Reproductions</option>
-            <option value="all">Originals and reproductions</option>
-          </select>
+          <OriginSwitch value={originOf(state.origin)} onChange={(o) => set({ origin: o })} />
           <select aria-label="status" value={state.status} onChange={(e) => set({ status: e.target.value })}>
             <option value="all">All</option>
             <option value="imported">Imported</option>
             <option value="rejected">Rejected</option>
           </select>
-          <input type="search" placeholder="Search titles…" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="search titles" />
+          <input type="search" placeholder="Search titles, files, refs…" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="search notebooks" />
         </div>
       </div>
       {error ? (
@@ -106,7 +107,7 @@ export function NotebookList() {
                 {COLUMNS.map((c) => (
                   <th key={c.key} className={'num' in c ? 'num' : undefined} aria-sort={state.sort === c.key ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                     <button onClick={() => sortBy(c.key)}>
-                      {c.label} {state.sort === c.key ? (state.dir === 'asc' ? '▲' : '▼') : ''}
+                      {c.label} {state.sort === c.key ? <SortIcon dir={state.dir === 'asc' ? 'asc' : 'desc'} /> : null}
                     </button>
                   </th>
                 ))}
@@ -121,6 +122,7 @@ export function NotebookList() {
                   <td>
                     <Link href={`/notebooks/${n.id}`}>{n.title}</Link>
                     <div className="sub" style={{ fontSize: 12 }}>
+                      <NotebookRef fileName={n.fileName} kaggleRef={n.kaggleRef} />{' '}
                       {n.status === 'rejected' ? <span className="badge danger" title={n.rejectReason ?? ''}>rejected: {n.rejectReason}</span> : null}
                       {n.originalNbformat === 3 && <span className="badge warn">nbformat 3</span>}
                       {n.libraries.map((l) => (
@@ -155,4 +157,11 @@ export function NotebookList() {
       )}
     </>
   );
+}
+
+// Says what the number counts: notebooks imported (of the chosen origin), then files rejected.
+function countLine(data: { total: number; counts: { imported: number; rejected: number } }, origin: string): string {
+  const parts = [`${plural(data.counts.imported, 'notebook')} (${originWords(originOf(origin))})`];
+  if (data.counts.rejected) parts.push(plural(data.counts.rejected, 'rejected file'));
+  return parts.join(' · ');
 }

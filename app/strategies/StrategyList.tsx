@@ -6,6 +6,7 @@ import { useDeleteStrategy, useDuplicateStrategy, useStrategies, type StrategySu
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { describeStrategy } from '@/components/strategies/describe';
 import { RunStatusBadge } from '@/components/strategies/RunStatusBadge';
+import { plural } from '@/lib/text/plural';
 
 export function StrategyList() {
   const router = useRouter();
@@ -17,7 +18,7 @@ export function StrategyList() {
   const onDuplicate = (s: StrategySummary) =>
     duplicate.mutate(s.id, { onSuccess: (copy) => router.push(`/strategies/${copy.id}`) });
   const onDelete = (s: StrategySummary) => {
-    const runsNote = s.runs > 0 ? ` and its ${s.runs} run${s.runs === 1 ? '' : 's'}` : '';
+    const runsNote = s.runs > 0 ? ` and its ${plural(s.runs, 'run')}` : '';
     if (window.confirm(`Delete the strategy “${s.name}”${runsNote}? The notebooks it collected stay.`)) remove.mutate(s.id);
   };
   const actionError = duplicate.error ?? remove.error;

@@ -7,6 +7,9 @@ import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { FACETS, filterQuery, filtersFrom } from '@/components/visualisation/filters';
 import { Thumbnail } from '@/components/visualisation/Thumbnail';
 import type { Facets } from '@/components/hooks/types';
+import { OriginSwitch, originWords } from '@/components/ui/OriginSwitch';
+import { originOf } from '@/lib/browse/origins';
+import { plural } from '@/lib/text/plural';
 
 const FACET_TITLES: Record<(typeof FACETS)[number], string> = {
   kind: 'Kind',
@@ -45,6 +48,7 @@ export function Gallery() {
   const active = [...FACETS.filter((f) => filters[f]), ...(filters.q ? [`text “${filters.q}”`] : [])];
   const [text, setText] = useState(filters.q ?? '');
   const searchText = (q: string) => router.replace(`/visualisations${filterQuery({ ...filters, q: q.trim() || undefined })}`);
+  const origin = originOf(filters.origin);
 
   return (
     <>
@@ -52,14 +56,17 @@ export function Gallery() {
         <div>
           <h1>Visualisations</h1>
           <p className="sub">
-            {total !== undefined ? `${total.toLocaleString('en')} visualisations` : ' '}
+            {total !== undefined ? `${plural(total, 'visualisation')} (${originWords(origin)})` : ' '}
             {active.length > 0 && (
               <>
                 {' '}· filtered by {active.join(', ')} ·{' '}
-                <Link href="/visualisations">clear filters</Link>
+                <Link href={`/visualisations${filterQuery({ origin: filters.origin })}`}>clear filters</Link>
               </>
             )}
           </p>
+        </div>
+        <div className="row">
+          <OriginSwitch value={origin} onChange={(o) => router.replace(`/visualisations${filterQuery({ ...filters, origin: o === 'originals' ? undefined : o })}`)} />
         </div>
       </div>
       <form

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useWorkers, type WorkerRow } from '@/components/hooks/useWorkers';
 import { formatDuration } from '@/components/runs/format';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
+import { plural } from '@/lib/text/plural';
 
 /** /workers: every worker process, live; stale ones (no heartbeat for 30 s) in red, stopped ones greyed. */
 export function WorkersView() {
@@ -15,7 +16,7 @@ export function WorkersView() {
           <p className="sub">
             {data
               ? data.executors.length
-                ? `Live workers offer: ${data.executors.join(', ')} · ${data.slots} slot${data.slots === 1 ? '' : 's'} · reproductions use ${data.defaultExecutor}`
+                ? `Live workers offer: ${data.executors.join(', ')} · ${plural(data.slots, 'slot')} · reproductions use ${data.defaultExecutor}`
                 : 'No live worker offers an executor: reproductions wait until one starts.'
               : ' '}
           </p>

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import type { DisagreementRow } from '@/components/hooks/useAgreement';
+import { cellLabel } from '@/lib/notebooks/cell-label';
 
 /** Items whose coders chose different codes, each coder's codes in a column; a row opens the item side by side. */
 export function DisagreementList({ rows, study, sample }: { rows: DisagreementRow[]; study: number; sample: number | null }) {
@@ -30,7 +31,7 @@ export function DisagreementList({ rows, study, sample }: { rows: DisagreementRo
             <td>
               #{d.sampleItemId}
               <div className="sub" style={{ fontSize: 12 }}>
-                {d.sampleName} · {d.notebookRef} · cell {d.cell}
+                {d.sampleName} · {d.notebookTitle} · <span className="nb-ref">{d.notebookRef}</span> · <span data-testid="cell-number">{cellLabel(d.cell)}</span>
               </div>
             </td>
             <td>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useDeprecateCode, useMergeCodes, useMoveCode, useSplitCode, type CodebookCode } from '@/components/hooks/useCodebook';
 import { descendantsOf } from '@/lib/coding/codebook/tree';
 import { SplitChooser, partsWithCodings, type SplitChoice } from './SplitChooser';
+import { plural } from '@/lib/text/plural';
 
 type Action = 'move' | 'merge' | 'split' | 'deprecate';
 
@@ -36,12 +37,12 @@ export function CodeActions({ studyId, code, codes, paths, onDone }: { studyId: 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (action === 'move') move.mutate({ id: code.id, parentId: parent ? Number(parent) : null, reason }, { onSuccess: () => finish(`Moved “${code.name}”.`) });
-    if (action === 'merge') merge.mutate({ survivorId: code.id, mergedIds: mergeIds, reason }, { onSuccess: (r) => finish(`Merged ${r.merged.length} code(s) into “${code.name}”: ${r.codingsMoved} codings and ${r.consensusMoved} consensus codings moved, ${r.duplicatesCollapsed} duplicates collapsed.`) });
+    if (action === 'merge') merge.mutate({ survivorId: code.id, mergedIds: mergeIds, reason }, { onSuccess: (r) => finish(`Merged ${plural(r.merged.length, 'code')} into “${code.name}”: ${plural(r.codingsMoved, 'coding')} and ${plural(r.consensusMoved, 'consensus coding')} moved, ${plural(r.duplicatesCollapsed, 'duplicate')} collapsed.`) });
     if (action === 'split') {
       const into = partsWithCodings(partNames, choice);
       split.mutate({ id: code.id, into, keepOriginal: keep, reason }, { onSuccess: (r) => (setChoice({}), finish(`Split “${code.name}” into ${r.parts.map((p) => `“${p.name}”`).join(', ')}; ${r.codingsMoved + r.consensusMoved} codings moved.`)) });
     }
-    if (action === 'deprecate') deprecate.mutate({ id: code.id, reason }, { onSuccess: (r) => finish(`Deprecated ${r.deprecated.length} code(s).`) });
+    if (action === 'deprecate') deprecate.mutate({ id: code.id, reason }, { onSuccess: (r) => finish(`Deprecated ${plural(r.deprecated.length, 'code')}.`) });
   };
   if (code.status === 'merged') return <p className="sub">This code was merged into “{paths.get(code.mergedIntoId ?? -1) ?? code.mergedIntoId}”; its codings are there now.</p>;
   return (
@@ -74,7 +75,7 @@ export function CodeActions({ studyId, code, codes, paths, onDone }: { studyId: 
               {live.filter((c) => c.kind === 'code').map((c) => (
                 <label key={c.id} className="row">
                   <input type="checkbox" checked={mergeIds.includes(c.id)} onChange={(e) => setMergeIds(e.target.checked ? [...mergeIds, c.id] : mergeIds.filter((x) => x !== c.id))} />
-                  {paths.get(c.id)} <span className="sub">({c.uses} codings)</span>
+                  {paths.get(c.id)} <span className="sub">({plural(c.uses, 'coding')})</span>
                 </label>
               ))}
             </fieldset>

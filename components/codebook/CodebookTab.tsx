@@ -4,6 +4,7 @@ import { useCreateCode, useUpdateCode, type CodebookToday } from '@/components/h
 import { CodeTree } from './CodeTree';
 import { CodeEditor, draftOf, draftToInput } from './CodeEditor';
 import { CodeActions } from './CodeActions';
+import { plural } from '@/lib/text/plural';
 
 type Mode = { kind: 'view' } | { kind: 'new'; codeKind: 'category' | 'code'; parentId: number | null };
 
@@ -121,7 +122,7 @@ export function CodebookTab({ studyId, data, canManage, names }: { studyId: numb
             />
             <div className="panel cb-more">
               <p className="sub">
-                Used in {selected.uses} coding{selected.uses === 1 ? '' : 's'}.
+                Used in {plural(selected.uses, 'coding')}.
                 {selected.status === 'deprecated' && canManage && (
                   <>
                     {' '}

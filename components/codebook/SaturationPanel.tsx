@@ -4,6 +4,7 @@ import { VegaChart } from '@/components/charts/VegaChart';
 import { saturationSpec } from '@/components/charts/specs/saturation';
 import { useSaturation } from '@/components/hooks/useCodebook';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
+import { plural } from '@/lib/text/plural';
 
 /** New codes per batch of N coded visualisations: when the bars reach zero, the codebook is saturating. */
 export function SaturationPanel({ studyId }: { studyId: number }) {
@@ -29,8 +30,8 @@ export function SaturationPanel({ studyId }: { studyId: number }) {
         <>
           <VegaChart spec={saturationSpec(data.points, { batchSize: data.batchSize })} label="New codes per batch of coded visualisations" />
           <p className="sub">
-            {data.points.reduce((n, p) => n + p.coded, 0)} visualisations coded; {data.points.at(-1)!.totalCodes} codes in use;
-            the last batch brought {data.points.at(-1)!.newCodes} new code{data.points.at(-1)!.newCodes === 1 ? '' : 's'}.
+            {plural(data.points.reduce((n, p) => n + p.coded, 0), 'visualisation')} coded; {plural(data.points.at(-1)!.totalCodes, 'code')} in use;
+            the last batch brought {plural(data.points.at(-1)!.newCodes, 'new code')}.
           </p>
         </>
       )}

@@ -5,6 +5,7 @@ import { Markdown } from '@/components/notebook/Markdown';
 import { InteractiveFigure } from '@/components/visualisation/InteractiveFigure';
 import type { Region } from '@/lib/db/schema/coding';
 import { RegionImage, type ShownRegion } from './RegionImage';
+import { cellLabel } from '@/lib/notebooks/cell-label';
 
 /**
  * The figure: its stored image when it has one (zoomable, regions drawable); otherwise (a plotly or
@@ -72,7 +73,7 @@ export function ContextPane({ data }: { data: WorkItem }) {
           ),
       )}
       <div className="section-title" style={{ marginTop: vis.contextBefore.length ? 16 : 0 }}>
-        Generating code · cell {vis.cellPosition + 1}
+        Generating code · <span data-testid="cell-number">{cellLabel(vis.cellPosition)}</span>
       </div>
       {vis.code ? <CodeBlock code={vis.code.source} /> : <p className="sub">The generating cell was not stored.</p>}
       {vis.contextAfter && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useAssignSample, type SampleSummary } from '@/components/hooks/useSamples';
 import type { StudyMember } from '@/components/hooks/useStudies';
 import styles from './coding.module.css';
+import { plural } from '@/lib/text/plural';
 
 function describe(def: Record<string, unknown>): string {
   const filters = Object.entries((def.filters as Record<string, unknown>) ?? {}).map(([k, v]) => `${k}=${v}`);
@@ -18,11 +19,11 @@ export function SampleCard({ studyId, sample, members, canManage }: { studyId: n
     <section className="panel" style={{ marginBottom: 12 }} data-testid="sample">
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <div>
-          <strong>{sample.name}</strong> <span className="badge">{sample.items} items</span>
+          <strong>{sample.name}</strong> <span className="badge">{plural(sample.items, 'item')}</span>
           {sample.assigned && <span className="badge">{sample.blind ? 'blind' : 'open'} · {sample.overlapPercent} % double-coded · {sample.order} order</span>}
           <div className="sub" style={{ fontSize: 12.5 }}>{describe(sample.definition as Record<string, unknown>)}</div>
         </div>
-        {sample.assigned && <span className="sub">{sample.submitted} of {sample.assignments} codings submitted</span>}
+        {sample.assigned && <span className="sub">{sample.submitted} of {plural(sample.assignments, 'coding')} submitted</span>}
       </div>
       {sample.assigned ? (
         <div style={{ marginTop: 10, display: 'grid', gridTemplateColumns: '160px 1fr 110px', gap: '6px 10px', alignItems: 'center', fontSize: 13 }} data-testid="sample-progress">

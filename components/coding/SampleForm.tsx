@@ -5,6 +5,9 @@ import { useCreateSample, useSamplePreview, type SampleDefinitionInput } from '@
 import { VegaChart } from '@/components/charts/VegaChart';
 import { barChartSpec } from '@/components/charts/specs/bar-chart';
 import { sampleModes, stratifyFields, type StratifyField } from '@/lib/coding/samples/modes';
+import { plural } from '@/lib/text/plural';
+import { OriginSwitch } from '@/components/ui/OriginSwitch';
+import { originOf } from '@/lib/browse/origins';
 
 const FILTERS = [
   ['library', 'Library'],
@@ -61,6 +64,10 @@ export function SampleForm({ studyId, onCreated }: { studyId: number; onCreated:
         <input id="sample-name" type="text" className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Pilot: 20 random figures" />
       </div>
       <div className="section-title">From the gallery’s figures where…</div>
+      <div className="field">
+        <label>Notebooks</label>
+        <OriginSwitch value={originOf(filters.origin)} onChange={(o) => setFilters((x) => ({ ...x, origin: o === 'originals' ? undefined : o }))} />
+      </div>
       <div className="field-row">
         {FILTERS.map(([f, label]) => (
           <div className="field" key={f} style={{ width: 180 }}>
@@ -127,7 +134,7 @@ export function SampleForm({ studyId, onCreated }: { studyId: number; onCreated:
           {create.isPending ? 'Drawing…' : 'Draw the sample'}
         </button>
         <span data-testid="sample-preview" className="sub">
-          {preview.error ? <span className="field-error">{preview.error.message}</span> : preview.data ? `${preview.data.matching} figures match · the sample would hold ${preview.data.count}` : 'Counting…'}
+          {preview.error ? <span className="field-error">{preview.error.message}</span> : preview.data ? `${plural(preview.data.matching, 'figure')} (${preview.data.origin}) ${preview.data.matching === 1 ? 'matches' : 'match'} · the sample would hold ${preview.data.count}` : 'Counting…'}
         </span>
       </div>
       {create.error && <div className="error-box" role="alert" style={{ marginTop: 10 }}>{create.error.message}</div>}

@@ -12,6 +12,7 @@ import { KeyHelp } from './KeyHelp';
 import { useAutosave } from './useAutosave';
 import { useWorkspaceKeys, type Mode } from './useWorkspaceKeys';
 import styles from './coding.module.css';
+import { NotebookRef } from '@/components/notebook/NotebookRef';
 
 export type Work = { codings: DraftCoding[]; memo: string; flagged: boolean };
 
@@ -118,7 +119,8 @@ function Loaded({ data }: { data: WorkItem }) {
             {work.flagged && <span className="badge" style={{ background: 'var(--warn-soft)', color: 'var(--warn)', marginLeft: 8 }}>flagged</span>}
           </h1>
           <p className="sub">
-            <Link href="/coding">My queue</Link> · visualisation #{data.visualisation.id} from <Link href={`/notebooks/${data.visualisation.notebook.id}`}>{data.visualisation.notebook.title}</Link>
+            <Link href="/coding">My queue</Link> · visualisation #{data.visualisation.id} from <Link href={`/notebooks/${data.visualisation.notebook.id}`}>{data.visualisation.notebook.title}</Link>{' '}
+            <NotebookRef fileName={data.visualisation.notebook.fileName} kaggleRef={data.visualisation.notebook.kaggleRef} />
             {data.readOnly && <> · reviewing another coder’s item (read-only)</>}
           </p>
         </div>

@@ -110,11 +110,13 @@ export function useNotebookJobs(notebookId: number) {
 
 const unfinished = (p: JobPage) => p.items.filter((j) => j.state === 'created' || j.state === 'retry' || j.state === 'active').length;
 
-// GET /api/executions?notebook=:id
-export function useNotebookExecutions(notebookId: number) {
+// GET /api/executions?notebook=:id — polled too while the notebook has a job waiting or running
+// (`live`), so a finished result shows even if the job list misses the moment it ended.
+export function useNotebookExecutions(notebookId: number, live = false) {
   return useQuery({
     queryKey: queryKeys.executions.ofNotebook(notebookId),
     queryFn: () => fetchJson<{ executions: NotebookExecution[] }>(`/api/executions?notebook=${notebookId}`),
+    refetchInterval: live ? LIVE_MS : false,
   });
 }
 

@@ -2,6 +2,7 @@
 import type { Progress } from '@/components/hooks/useProgress';
 import { coderThroughputSpec } from '@/components/charts/specs/coder-throughput';
 import { ChartPanel } from '@/components/agreement/ChartPanel';
+import { plural } from '@/lib/text/plural';
 
 /** Per coder: items submitted per day (chart) and, in numbers, totals and items left in their queue. */
 export function CodersPanel({ coders }: { coders: Progress['coders'] }) {
@@ -12,7 +13,7 @@ export function CodersPanel({ coders }: { coders: Progress['coders'] }) {
     <ChartPanel
       title="Coders: throughput and items left"
       spec={coderThroughputSpec(rows)}
-      sub={coders.length ? `${left} item${left === 1 ? '' : 's'} left across ${coders.length} coder${coders.length === 1 ? '' : 's'}.` : undefined}
+      sub={coders.length ? `${plural(left, 'item')} left across ${plural(coders.length, 'coder')}.` : undefined}
       empty={coders.length === 0 ? 'No assignments yet: assign a sample to coders from the study’s Samples page.' : rows.length === 0 ? 'Nobody has submitted an item yet.' : undefined}
     >
       <table className="list" data-testid="coder-numbers">

@@ -4,6 +4,7 @@ import { agreementOverTimeSpec } from '@/components/charts/specs/agreement';
 import { saturationSpec } from '@/components/charts/specs/saturation';
 import { ChartPanel } from '@/components/agreement/ChartPanel';
 import { FigureCells, FigureHeads } from '@/components/agreement/FigureColumns';
+import { plural } from '@/lib/text/plural';
 
 /** α, κ and % over the items submitted up to each day. */
 export function AgreementTrendPanel({ points }: { points: Progress['agreement'] }) {
@@ -37,7 +38,7 @@ export function SaturationPanel({ saturation }: { saturation: Progress['saturati
     <ChartPanel
       title="Codebook size and saturation"
       spec={saturationSpec(saturation.points, { batchSize: saturation.batchSize })}
-      sub={last ? `${last.totalCodes} code${last.totalCodes === 1 ? '' : 's'} in use after ${saturation.points.reduce((n, p) => n + p.coded, 0)} coded visualisations; the last batch added ${last.newCodes}.` : undefined}
+      sub={last ? `${plural(last.totalCodes, 'code')} in use after ${plural(saturation.points.reduce((n, p) => n + p.coded, 0), 'coded visualisation')}; the last batch added ${last.newCodes}.` : undefined}
       empty={saturation.points.length === 0 ? 'No submitted codings yet: saturation shows once coders submit items.' : undefined}
     >
       <table className="list" data-testid="saturation-numbers">

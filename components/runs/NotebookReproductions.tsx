@@ -4,20 +4,24 @@ import { useNotebookExecutions, useNotebookJobs } from '@/components/hooks/useRu
 import { JobStateBadge, StatusBadge } from './Badges';
 import { ReproduceButton } from './ReproduceButton';
 import { formatDuration } from './format';
+import { cellLabel } from '@/lib/notebooks/cell-label';
 
 /**
  * On a notebook page: its reproductions (status, figures, link to the result); on an executed
  * notebook, the original it reproduces.
  */
 export function NotebookReproductions({ notebookId }: { notebookId: number }) {
-  const { data } = useNotebookExecutions(notebookId);
+  const jobs = useNotebookJobs(notebookId);
+  const waiting = (jobs.data?.items ?? []).filter((j) => j.state === 'created' || j.state === 'retry' || j.state === 'active');
+  const { data } = useNotebookExecutions(notebookId, waiting.length > 0);
   const all = data?.executions ?? [];
   // The execution that produced this notebook, when it is itself a reproduction.
   const producedBy = all.find((r) => r.executedNotebookId === notebookId);
   const reproducedFrom = producedBy?.notebookId;
   const rows = producedBy ? [producedBy] : all;
-  const jobs = useNotebookJobs(notebookId);
-  const pending = (jobs.data?.items ?? []).filter((j) => j.state === 'created' || j.state === 'retry' || j.state === 'active');
+  // A job whose result is already recorded is finished, whatever the last poll of the queue said.
+  const recorded = new Set(all.map((r) => r.jobId).filter(Boolean));
+  const pending = waiting.filter((j) => !recorded.has(j.id));
   if (rows.length === 0 && pending.length === 0) return null;
   return (
     <div className="panel" style={{ marginBottom: 16 }} data-testid="reproductions">
@@ -51,7 +55,7 @@ export function NotebookReproductions({ notebookId }: { notebookId: number }) {
                   <td>
                     <StatusBadge status={r.status} />
                     {r.exceptionType && <code style={{ fontSize: 12 }}>{r.exceptionType}</code>}
-                    {r.failingCell != null && <span className="sub"> in cell {r.failingCell + 1}</span>}
+                    {r.failingCell != null && <span className="sub"> in {cellLabel(r.failingCell)}</span>}
                   </td>
                   <td className="sub">{r.executor}</td>
                   <td className="num">{formatDuration(r.seconds)}</td>

@@ -3,6 +3,7 @@ import { VegaChart } from '@/components/charts/VegaChart';
 import { throughputSpec } from '@/components/charts/specs/throughput';
 import { usePauseQueue, type QueueStats } from '@/components/hooks/useRuns';
 import { formatDuration, formatShare } from './format';
+import { plural } from '@/lib/text/plural';
 
 const DEPTH: Array<{ key: keyof QueueStats['depth']; label: string; tone: string }> = [
   { key: 'created', label: 'waiting', tone: '' },
@@ -32,7 +33,7 @@ export function QueueHeader({ stats }: { stats: QueueStats }) {
         </div>
         <div className="row">
           <span className="sub" style={{ fontSize: 12.5 }}>
-            {stats.workers.live} live worker{stats.workers.live === 1 ? '' : 's'} · {stats.workers.slots} slot{stats.workers.slots === 1 ? '' : 's'}
+            {plural(stats.workers.live, 'live worker')} · {plural(stats.workers.slots, 'slot')}
             {stats.workers.stale > 0 && <span className="badge danger" style={{ marginLeft: 6 }}>{stats.workers.stale} stale</span>}
           </span>
           <button className="btn" onClick={() => pause.mutate(!stats.paused)} disabled={pause.isPending} title="Keyboard: P" data-testid="pause">

@@ -3,6 +3,7 @@ import type { VisualizationSpec } from 'vega-embed';
 import { VegaChart } from '../charts/VegaChart';
 import { SandboxedHtml } from '../notebook/SandboxedHtml';
 import { PlotlyFrame } from './PlotlyFrame';
+import { plainText } from '@/lib/text/plain-text';
 
 /**
  * Interactive figures from notebook outputs. Vega and Vega-Lite specs are rendered by our own vega
@@ -40,7 +41,9 @@ function PlotlySummary({ kind, spec }: { kind: string; spec: unknown }) {
   const data = (spec as { data?: { type?: string }[] })?.data;
   const traces = Array.isArray(data) ? data.map((t) => t?.type ?? 'scatter') : [];
   const title = (spec as { layout?: { title?: { text?: string } | string } })?.layout?.title;
-  const text = typeof title === 'string' ? title : title?.text;
+  // plotly titles carry its limited HTML (<b>, <br>, &amp;): shown as plain text, never as markup.
+  const raw = typeof title === 'string' ? title : title?.text;
+  const text = typeof raw === 'string' ? plainText(raw) : '';
   return (
     <p className="sub">
       {kind} figure{text ? ` “${text}”` : ''}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { GalleryPage } from '../hooks/types';
+import { cellLabel } from '@/lib/notebooks/cell-label';
 
 export function Thumbnail({ vis, href }: { vis: GalleryPage['items'][number]; href: string }) {
   return (
@@ -17,9 +18,10 @@ export function Thumbnail({ vis, href }: { vis: GalleryPage['items'][number]; hr
         )}
       </div>
       <div className="meta">
-        <div className="t" title={vis.notebookTitle}>{vis.notebookTitle}</div>
+        <div className="t" title={`${vis.notebookTitle} — ${vis.notebookRef}`}>{vis.notebookTitle}</div>
+        <div className="sub ref" title={vis.notebookRef}>{vis.notebookRef}</div>
         <div className="sub">
-          cell {vis.cellPosition + 1} · {vis.library ?? 'unknown'} · {vis.mime.replace(/^image\//, '')}
+          {cellLabel(vis.cellPosition)} · {vis.library ?? 'unknown'} · {vis.mime.replace(/^image\//, '')}
         </div>
       </div>
     </Link>

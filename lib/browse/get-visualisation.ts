@@ -4,6 +4,7 @@ import { blobs, cells, notebooks, visualisations } from '../db/schema';
 import { AppError } from '../errors';
 import { galleryWhere } from './list-visualisations';
 import type { GalleryFilters } from './schemas';
+import { kaggleRefOf } from './identity';
 
 /**
  * A visualisation with everything its page shows: the figure, its generating code, its markdown
@@ -11,7 +12,7 @@ import type { GalleryFilters } from './schemas';
  */
 export async function getVisualisation(db: Db, id: number, filters: GalleryFilters) {
   const [row] = await db
-    .select({ vis: visualisations, blob: blobs, notebook: { id: notebooks.id, title: notebooks.title, fileName: notebooks.fileName, libraries: notebooks.libraries } })
+    .select({ vis: visualisations, blob: blobs, notebook: { id: notebooks.id, title: notebooks.title, fileName: notebooks.fileName, kaggleRef: kaggleRefOf(notebooks.id), libraries: notebooks.libraries } })
     .from(visualisations)
     .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
     .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
@@ -50,6 +51,7 @@ async function neighbour(db: Db, id: number, filters: GalleryFilters, dir: 'prev
   const [r] = await db
     .select({ id: visualisations.id })
     .from(visualisations)
+    .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
     .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
     .where(and(...galleryWhere(filters), dir === 'next' ? gt(visualisations.id, id) : lt(visualisations.id, id)))
     .orderBy(dir === 'next' ? asc(visualisations.id) : desc(visualisations.id))

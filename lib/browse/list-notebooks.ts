@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notebooks } from '../db/schema';
 import type { NotebookQuery } from './schemas';
+import { kaggleRefOf } from './identity';
 
 const SORT = {
   title: notebooks.title,
@@ -13,17 +14,30 @@ const SORT = {
 
 export async function listNotebooks(db: Db, q: NotebookQuery) {
   const where: SQL[] = [];
-  if (q.q) where.push(ilike(notebooks.title, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  if (q.status !== 'all') where.push(eq(notebooks.status, q.status));
+  if (q.q) {
+    // Title, file name or Kaggle ref: "agconti" finds agconti-titanic__Titanic.ipynb.
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(notebooks.title, like), ilike(notebooks.fileName, like), sql`exists (select 1 from kaggle_kernels k where k.notebook_id = ${notebooks.id} and k.ref ilike ${like})`)!);
+  }
   if (q.origin === 'originals') where.push(isNull(notebooks.reproducedFrom));
   if (q.origin === 'reproductions') where.push(isNotNull(notebooks.reproducedFrom));
+  // Counts by status under the other filters, so the page can say what its number counts.
+  const byStatus = db
+    .select({
+      imported: sql<number>`count(*) filter (where ${notebooks.status} = 'imported')`.mapWith(Number),
+      rejected: sql<number>`count(*) filter (where ${notebooks.status} = 'rejected')`.mapWith(Number),
+    })
+    .from(notebooks)
+    .where(and(...where));
+  if (q.status !== 'all') where.push(eq(notebooks.status, q.status));
   const order = q.dir === 'asc' ? asc(SORT[q.sort]) : desc(SORT[q.sort]);
-  const [items, [{ total }]] = await Promise.all([
+  const [items, [{ total }], [counts]] = await Promise.all([
     db
       .select({
         id: notebooks.id,
         title: notebooks.title,
         fileName: notebooks.fileName,
+        kaggleRef: kaggleRefOf(notebooks.id),
         status: notebooks.status,
         rejectReason: notebooks.rejectReason,
         originalNbformat: notebooks.originalNbformat,
@@ -42,6 +56,7 @@ export async function listNotebooks(db: Db, q: NotebookQuery) {
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(notebooks).where(and(...where)),
+    byStatus,
   ]);
-  return { items, total: Number(total), page: q.page, pageSize: q.pageSize };
+  return { items, total: Number(total), counts, page: q.page, pageSize: q.pageSize };
 }

@@ -1,11 +1,16 @@
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blobs, notebooks, visualisations } from '../db/schema';
 import { cellsMatch } from '../search/search-cells';
 import type { GalleryFilters, GalleryQuery } from './schemas';
+import { notebookRefOf } from './identity';
 
 export function galleryWhere(f: GalleryFilters): SQL[] {
   const where: SQL[] = [];
+  // Originals unless asked: a reproduced figure must not stand beside its original by default.
+  const origin = f.origin ?? 'originals';
+  if (origin === 'originals') where.push(isNull(notebooks.reproducedFrom));
+  if (origin === 'reproductions') where.push(isNotNull(notebooks.reproducedFrom));
   if (f.notebook) where.push(eq(visualisations.notebookId, f.notebook));
   if (f.mime) where.push(eq(visualisations.mime, f.mime));
   if (f.library) where.push(f.library === 'unknown' ? sql`${visualisations.library} is null` : eq(visualisations.library, f.library));
@@ -33,6 +38,7 @@ export async function listVisualisations(db: Db, q: GalleryQuery) {
       id: visualisations.id,
       notebookId: visualisations.notebookId,
       notebookTitle: notebooks.title,
+      notebookRef: notebookRefOf(notebooks.id, notebooks.fileName),
       cellPosition: visualisations.cellPosition,
       kind: visualisations.kind,
       mime: visualisations.mime,

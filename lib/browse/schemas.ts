@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { visualisationKinds } from '../db/schema';
+import { origins } from './origins';
 
 // A row id in a path or query: a positive int4 (a larger number is a 400, not the database's out-of-range 500).
 export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 // Gallery filters: the same object travels in the URL, the API query and the query key.
+
 export const galleryFilters = z.object({
+  // Which notebooks' figures: originals (the default when absent), reproductions, or both.
+  origin: z.enum(origins).optional(),
   notebook: idParam.optional(),
   mime: z.string().max(100).optional(),
   library: z.string().max(100).optional(),
@@ -32,7 +36,7 @@ export const notebookQuery = z.object({
   dir: z.enum(['asc', 'desc']).default('desc'),
   status: z.enum(['imported', 'rejected', 'all']).default('all'),
   // Executed notebooks (reproductions) are listed from their original's page unless asked for.
-  origin: z.enum(['originals', 'reproductions', 'all']).default('originals'),
+  origin: z.enum(origins).default('originals'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

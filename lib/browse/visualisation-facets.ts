@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { blobs, kaggleKernels, notebooks, visualisations } from '../db/schema';
 import { galleryWhere } from './list-visualisations';
 import type { GalleryFilters } from './schemas';
+import { notebookRefOf } from './identity';
 
 export interface FacetValue {
   value: string;
@@ -36,7 +37,7 @@ export async function visualisationFacets(db: Db, f: GalleryFilters) {
     countBy(visualisations.library, 'library'),
     countBy(visualisations.kind, 'kind'),
     countBy(sql`case when ${visualisations.hasContext} then 'yes' else 'no' end`, 'context'),
-    countBy(sql`${visualisations.notebookId}`, 'notebook', sql<string>`min(${notebooks.title})`),
+    countBy(sql`${visualisations.notebookId}`, 'notebook', sql<string>`min(${notebooks.title}) || ' — ' || min(${notebookRefOf(notebooks.id, notebooks.fileName)})`),
     countBy(blobs.dupGroup, 'group'),
     kaggle(sql`unnest(${kaggleKernels.competitions})`, 'competition', true),
     kaggle(sql`${kaggleKernels.medal}`, 'medal'),

@@ -14,7 +14,7 @@ export async function importUpload(db: Db, blobDir: string, file: File | null): 
     throw new AppError('bad_request', `${file.name} is ${(file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB.`);
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const name = `upload/${file.name}`;
+  const name = file.name; // as the user named it: never a path on this server
   const sources: Iterable<ImportSource> = /\.zip$/i.test(file.name) ? readZip(name, bytes) : [{ file: name, bytes }];
   return importSources(db, sources, { blobDir, concurrency: 2 });
 }

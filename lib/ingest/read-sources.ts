@@ -17,12 +17,16 @@ export async function* readSources(paths: string[]): AsyncGenerator<ImportSource
     try {
       stat = fs.statSync(p);
     } catch {
-      yield { file: p, readError: `no such file or folder: ${p}` };
+      yield { file: path.basename(p), readError: `no such file or folder: ${path.basename(p)}` };
       continue;
     }
-    if (stat.isDirectory()) yield* readFolder(p);
-    else if (ZIP.test(p)) yield* readZip(p, fs.readFileSync(p));
-    else yield { file: p, bytes: fs.readFileSync(p) };
+    // Names are kept relative to what was imported (a folder: its contents; a file or zip: its own
+    // name), so no local absolute path is ever stored, shown or exported.
+    const root = stat.isDirectory() ? p : path.dirname(p);
+    const relative = (s: ImportSource): ImportSource => ({ ...s, file: path.relative(root, s.file).split(path.sep).join('/') });
+    if (stat.isDirectory()) for await (const s of readFolder(p)) yield relative(s);
+    else if (ZIP.test(p)) for (const s of readZip(p, fs.readFileSync(p))) yield relative(s);
+    else yield relative({ file: p, bytes: fs.readFileSync(p) });
   }
 }
 

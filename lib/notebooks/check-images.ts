@@ -4,6 +4,7 @@ import { findBase64Error } from './base64';
 import { NotebookError } from './errors';
 import { jsonType } from './json-values';
 import type { NbCell } from './types';
+import { outputLabel } from './cell-label';
 
 const BASE64_MIMES = ['image/png', 'image/jpeg'];
 
@@ -18,9 +19,9 @@ export function checkImages(cells: NbCell[]): void {
         if (v === undefined) continue;
         const problem = typeof v === 'string' ? findBase64Error(v) : `expected a base64 string, got ${jsonType(v)}`;
         if (problem === null) continue;
-        const label = `cell ${c + 1}, output ${o + 1}, ${mime}`;
+        const where = `${outputLabel(c, o)} ${mime}`;
         const reason = typeof v === 'string' ? `invalid base64 (${problem})` : problem;
-        throw new NotebookError('base64', `${label}: ${reason}`, `cell ${c + 1} output ${o + 1} ${mime}`);
+        throw new NotebookError('base64', `${where}: ${reason}`, where);
       }
     }
   }

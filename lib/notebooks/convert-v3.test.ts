@@ -103,11 +103,11 @@ describe('convertV3', () => {
     expect(err({ nbformat: 3, worksheets: {} })).toEqual(['structure', '"worksheets" must be an array, got object', null]);
     expect(err({ nbformat: 3, worksheets: [{ cells: [] }, {}] })).toEqual(['structure', 'worksheet 2: expected an object with a "cells" array, "cells" is undefined', 'worksheet 2']);
     expect(err(v3([], {}, [{ cells: [codeCell()] }, { cells: [{ cell_type: 'heading', level: 9, source: 'x' }] }]))).toEqual([
-      'structure', 'cell 2: heading "level" must be an integer 1-6, got 9', 'cell 2',
+      'structure', 'cell 1: heading "level" must be an integer 1-6, got 9', 'cell 1',
     ]);
-    expect(err(v3([codeCell({ outputs: [{ text: 'x' }] })]))).toEqual(['structure', 'cell 1, output 1: missing required field "output_type"', 'cell 1 output 1']);
+    expect(err(v3([codeCell({ outputs: [{ text: 'x' }] })]))).toEqual(['structure', 'cell 0 output 0: missing required field "output_type"', 'cell 0 output 0']);
     expect(err(v3([codeCell(), { cell_type: 'markdown', source: 12 }]))).toEqual([
-      'structure', 'cell 2: "source" must be a string or an array of strings, got number', 'cell 2',
+      'structure', 'cell 1: "source" must be a string or an array of strings, got number', 'cell 1',
     ]);
   });
 });
@@ -122,6 +122,6 @@ describe('parseNotebook on nbformat 3', () => {
 
   it('validates converted images like native ones', () => {
     const bytes = new TextEncoder().encode(JSON.stringify(v3([codeCell({ outputs: [{ output_type: 'pyout', png: 'ab*d' }] })])));
-    expect(() => parseNotebook(bytes)).toThrow("cell 1, output 1, image/png: invalid base64 (character '*' at offset 2)");
+    expect(() => parseNotebook(bytes)).toThrow("cell 0 output 0 image/png: invalid base64 (character '*' at offset 2)");
   });
 });

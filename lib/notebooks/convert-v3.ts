@@ -7,6 +7,7 @@
 import { NotebookError } from './errors';
 import { isObject, jsonType, showValue, stringOrNull, type JsonObject } from './json-values';
 import { normaliseCells } from './normalise-cells';
+import { cellLabel } from './cell-label';
 import type { NbCell } from './types';
 
 const MIME_MAP: Record<string, string> = {
@@ -84,7 +85,7 @@ function upgradeCell(cell: JsonObject, i: number): JsonObject {
     case 'heading': {
       const level = cell.level ?? 1;
       if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 6) {
-        const where = `cell ${i + 1}`;
+        const where = cellLabel(i);
         throw new NotebookError('structure', `${where}: heading "level" must be an integer 1-6, got ${showValue(level)}`, where);
       }
       const source = joinLines(cell.source ?? '');

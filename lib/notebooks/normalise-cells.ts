@@ -4,6 +4,7 @@
 import { NotebookError } from './errors';
 import { isObject, joinText, jsonType, showValue, whyNotText } from './json-values';
 import { executionCount, normaliseOutput } from './normalise-output';
+import { cellLabel } from './cell-label';
 import type { CellType, NbCell } from './types';
 
 const CELL_TYPES = new Set<string>(['code', 'markdown', 'raw']);
@@ -19,7 +20,7 @@ export function normaliseCells(raw: unknown): NbCell[] {
 }
 
 function normaliseCell(raw: unknown, i: number): NbCell {
-  const where = `cell ${i + 1}`;
+  const where = cellLabel(i);
   const fail = (msg: string) => new NotebookError('structure', `${where}: ${msg}`, where);
 
   if (!isObject(raw)) throw fail(`expected an object, got ${jsonType(raw)}`);

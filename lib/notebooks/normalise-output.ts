@@ -4,14 +4,14 @@
 import { NotebookError } from './errors';
 import { isJsonMime, isObject, joinText, jsonType, showValue, whyNotText, type JsonObject } from './json-values';
 import type { NbOutput } from './types';
+import { outputLabel } from './cell-label';
 
 const OUTPUT_TYPES = new Set(['stream', 'display_data', 'execute_result', 'error', 'update_display_data']);
 
-/** `cell` and `index` are 0-based; messages use 1-based numbers. */
+/** `cell` and `index` are 0-based, and messages say them so (lib/notebooks/cell-label.ts). */
 export function normaliseOutput(raw: unknown, cell: number, index: number): NbOutput {
-  const label = `cell ${cell + 1}, output ${index + 1}`;
-  const where = `cell ${cell + 1} output ${index + 1}`;
-  const fail = (msg: string) => new NotebookError('structure', `${label}: ${msg}`, where);
+  const where = outputLabel(cell, index);
+  const fail = (msg: string) => new NotebookError('structure', `${where}: ${msg}`, where);
 
   if (!isObject(raw)) throw fail(`expected an object, got ${jsonType(raw)}`);
   const type = raw.output_type;

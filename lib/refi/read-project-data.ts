@@ -4,6 +4,8 @@ import { assignments, blobs, codings, consensusCodings, notebooks, sampleItems, 
 import { AppError } from '../errors';
 import { listCodes } from '../coding/codebook/get-codebook';
 import type { CodeSnapshot } from '../coding/codebook/snapshot';
+import { notebookRefOf } from '../browse/identity';
+import { cellLabel } from '../notebooks/cell-label';
 
 export interface ProjectCoding {
   id: number;
@@ -76,7 +78,7 @@ export async function readProjectData(db: Db, studyId: number): Promise<ProjectD
   const visIds = [...new Set(all.map((c) => Number(c.vis)))].sort((a, b) => a - b);
   const figures = visIds.length
     ? await db
-        .select({ id: visualisations.id, cell: visualisations.cellPosition, output: visualisations.outputIndex, notebook: notebooks.title, file: notebooks.fileName, sha256: blobs.sha256, mime: blobs.mime, width: blobs.width, height: blobs.height })
+        .select({ id: visualisations.id, cell: visualisations.cellPosition, output: visualisations.outputIndex, notebook: notebooks.title, ref: notebookRefOf(notebooks.id, notebooks.fileName), sha256: blobs.sha256, mime: blobs.mime, width: blobs.width, height: blobs.height })
         .from(visualisations)
         .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
         .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
@@ -91,7 +93,7 @@ export async function readProjectData(db: Db, studyId: number): Promise<ProjectD
     }
     sources.push({
       visualisationId: f.id,
-      name: `${f.notebook || f.file} — cell ${f.cell + 1}, output ${f.output + 1} (visualisation ${f.id})`,
+      name: `${f.notebook || f.ref} (${f.ref}) — ${cellLabel(f.cell)}, output ${f.output} (visualisation ${f.id})`,
       sha256: f.sha256,
       mime: f.mime,
       width: f.width,

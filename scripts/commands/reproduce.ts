@@ -1,4 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
+import { cellLabel } from '../../lib/notebooks/cell-label';
 import { openDatabase, type Database } from '../../lib/db/client';
 import { executions, type ExecutorKind } from '../../lib/db/schema';
 import { stopBoss } from '../../lib/jobs/boss';
@@ -70,7 +71,7 @@ async function waitForResults(store: Database, jobs: Array<{ notebookId: number;
         : { notebookId, status: job.state === 'cancelled' ? 'cancelled' : 'infrastructure', error: job.error };
       if (!e) failed++;
       if (json) console.log(JSON.stringify(line));
-      else say(`notebook ${notebookId}: ${line.status}${e?.exceptionType ? ` ${e.exceptionType} in cell ${e.failingCell}` : ''}${e ? ` — ${e.seconds.toFixed(1)} s, figures ${e.figuresBefore} → ${e.figuresAfter} (${e.figuresSame} same)` : ` — ${job.error ?? ''}`}`);
+      else say(`notebook ${notebookId}: ${line.status}${e?.exceptionType ? ` ${e.exceptionType}${e.failingCell != null ? ` in ${cellLabel(e.failingCell)}` : ''}` : ''}${e ? ` — ${e.seconds.toFixed(1)} s, figures ${e.figuresBefore} → ${e.figuresAfter} (${e.figuresSame} same)` : ` — ${job.error ?? ''}`}`);
     }
     if (pending.size > 0) await new Promise((r) => setTimeout(r, 1000));
   }

@@ -49,7 +49,7 @@ describe.skipIf(chromiumMissing())('browsing an imported corpus', () => {
     await page.goto(url('/'));
     const imported = page.locator('.stat', { hasText: 'notebooks imported' });
     await imported.waitFor();
-    expect(squash(await imported.innerText())).toBe('2 notebooks imported');
+    expect(squash(await imported.innerText())).toBe('2 notebooks imported (originals)');
     await screenshot(page, 'overview');
   });
 

@@ -25,7 +25,7 @@ describe('vizmine import --json', () => {
     expect(run.stderr).not.toMatch(/Error:/);
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
-    const [titanic, r, bad] = files.map((f) => lines.find((l) => l.file === f));
+    const [titanic, r, bad] = files.map((f) => lines.find((l) => l.file === path.basename(f))); // never an absolute path
     expect(titanic).toMatchObject({ status: 'imported', cells: { code: 23, markdown: 20 }, visualisations: { total: 10, byMime: { 'image/png': 10 } } });
     expect(titanic.notebookId).toBeGreaterThan(0);
     expect(r.status).toBe('rejected');

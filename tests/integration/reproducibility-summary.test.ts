@@ -119,7 +119,7 @@ describe('the reproducibility summary', () => {
     expect(rows).toHaveLength(11);
     expect(rows.filter((r) => r.latest === 'true')).toHaveLength(10);
     const superseded = rows.find((r) => r.latest === 'false')!;
-    expect(superseded).toMatchObject({ notebook_id: String(nb[0]), status: 'exception', exception_type: 'ModuleNotFoundError', notebook_title: 'Notebook 0' });
+    expect(superseded).toMatchObject({ notebook_id: String(nb[0]), status: 'exception', exception_type: 'ModuleNotFoundError', notebook_title: 'nb0', notebook_ref: 'nb0.ipynb' }); // titled by file name (no Kaggle title)
     expect(superseded.started_at).toMatch(/^2026-01-01T00:01:00.000Z$/);
   });
 
@@ -132,7 +132,7 @@ describe('the reproducibility summary', () => {
     ]);
     const got = await getExecution(store.db, e.id);
     expect(got.cellSeconds).toEqual([{ position: 0, seconds: 0.01 }, { position: 1, seconds: 0.5 }]);
-    expect(got.notebookTitle).toBe('Notebook 9');
+    expect(got.notebookTitle).toBe('nb9'); // the file name: its heading is not preferred to it
     expect(got.hasLog).toBe(true);
     expect(got.pairs.map((p) => [p.outcome, p.original?.id ?? null, p.reproduced?.id ?? null])).toEqual([
       ['same', orig.id, orig.id],

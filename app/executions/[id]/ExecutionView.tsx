@@ -6,6 +6,7 @@ import { cellDurationsSpec } from '@/components/charts/specs/reproducibility';
 import { OutcomeBadge, StatusBadge } from '@/components/runs/Badges';
 import { formatDuration } from '@/components/runs/format';
 import { ErrorState, Skeleton } from '@/components/ui/States';
+import { cellLabel } from '@/lib/notebooks/cell-label';
 
 /** /executions/:id — one reproduction: outcome, failing cell, durations, flags, and each figure beside its original. */
 export function ExecutionView({ id }: { id: number }) {
@@ -50,7 +51,7 @@ export function ExecutionView({ id }: { id: number }) {
           {e.failingCell != null && (
             <>
               {' '}
-              — in <Link href={`/notebooks/${e.executedNotebookId ?? e.notebookId}#cell-${e.failingCell}`}>cell {e.failingCell + 1}</Link>
+              — in <Link href={`/notebooks/${e.executedNotebookId ?? e.notebookId}#cell-${e.failingCell}`}>{cellLabel(e.failingCell)}</Link>
             </>
           )}
         </div>
@@ -102,7 +103,7 @@ function Pairs({ pairs }: { pairs: Pair[] }) {
         <div key={p.id} className="panel" data-outcome={p.outcome}>
           <div className="row" style={{ marginBottom: 8 }}>
             <OutcomeBadge outcome={p.outcome} />
-            <span className="sub">cell {p.cellPosition + 1}</span>
+            <span className="sub">{cellLabel(p.cellPosition)}</span>
             {p.distance != null && <span className="sub">· dHash distance {p.distance}</span>}
           </div>
           <div className="grid-2">

@@ -8,6 +8,9 @@ import { CodeBlock } from '@/components/notebook/CodeBlock';
 import { Output, type OutputVisualisation } from '@/components/notebook/Output';
 import type { NbOutput } from '@/lib/notebooks/types';
 import { KaggleMeta } from '@/components/notebook/KaggleMeta';
+import { NotebookRef } from '@/components/notebook/NotebookRef';
+import { plural } from '@/lib/text/plural';
+import { cellLabel } from '@/lib/notebooks/cell-label';
 import { NotebookReproduceButton, NotebookReproductions } from '@/components/runs/NotebookReproductions';
 
 export function NotebookView({ id }: { id: number }) {
@@ -29,8 +32,8 @@ export function NotebookView({ id }: { id: number }) {
         <div>
           <h1>{data.title}</h1>
           <p className="sub">
-            {data.fileName} · {data.codeCells} code, {data.markdownCells} markdown{data.rawCells ? `, ${data.rawCells} raw` : ''}{data.headingCells ? `, ${data.headingCells} heading` : ''} cells ·{' '}
-            {data.visualisationCount} visualisations · {data.errorOutputs} error outputs
+            <NotebookRef fileName={data.fileName} kaggleRef={data.kaggle?.ref} /> · {data.codeCells} code, {data.markdownCells} markdown{data.rawCells ? `, ${data.rawCells} raw` : ''}{data.headingCells ? `, ${data.headingCells} heading` : ''} cells ·{' '}
+            {plural(data.visualisationCount, 'visualisation')} · {plural(data.errorOutputs, 'error output')}
             {data.originalNbformat === 3 ? ' · converted from nbformat 3' : ''}
           </p>
           <div style={{ marginTop: 6 }}>
@@ -56,7 +59,7 @@ export function NotebookView({ id }: { id: number }) {
         <div className="nb">
           {data.cells.map((cell) => (
             <div key={cell.id} id={`cell-${cell.position}`} className={`cell ${highlighted === `cell-${cell.position}` ? 'highlight' : ''}`}>
-              <div className="prompt" title={`cell ${cell.position + 1}`}>{cell.cellType === 'code' ? `[${cell.executionCount ?? ' '}]` : ''}</div>
+              <div className="prompt" title={cellLabel(cell.position)}>{cell.cellType === 'code' ? `[${cell.executionCount ?? ' '}]` : ''}</div>
               <div>
                 {cell.cellType === 'markdown' ? (
                   <Markdown source={cell.source} />

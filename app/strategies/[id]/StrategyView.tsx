@@ -7,6 +7,7 @@ import { ErrorState, Skeleton } from '@/components/ui/States';
 import { describeStrategy } from '@/components/strategies/describe';
 import { RunsTable } from '@/components/strategies/RunsTable';
 import { StrategyEditor } from '@/components/strategies/StrategyEditor';
+import { plural } from '@/lib/text/plural';
 
 export function StrategyView({ id }: { id: number }) {
   const router = useRouter();
@@ -20,7 +21,7 @@ export function StrategyView({ id }: { id: number }) {
 
   const onDelete = () => {
     const n = runs.data?.runs.length ?? 0;
-    if (window.confirm(`Delete the strategy “${data.name}”${n ? ` and its ${n} run${n === 1 ? '' : 's'}` : ''}? The notebooks it collected stay.`))
+    if (window.confirm(`Delete the strategy “${data.name}”${n ? ` and its ${plural(n, 'run')}` : ''}? The notebooks it collected stay.`))
       remove.mutate(id, { onSuccess: () => router.push('/strategies') });
   };
 

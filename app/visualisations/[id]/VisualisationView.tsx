@@ -10,6 +10,8 @@ import { InteractiveFigure } from '@/components/visualisation/InteractiveFigure'
 import { ZoomableImage } from '@/components/visualisation/ZoomableImage';
 import { filterQuery, filtersFrom } from '@/components/visualisation/filters';
 import { FigureLinks } from '@/components/runs/FigureLinks';
+import { NotebookRef } from '@/components/notebook/NotebookRef';
+import { cellLabel } from '@/lib/notebooks/cell-label';
 
 export function VisualisationView({ id }: { id: number }) {
   const params = useSearchParams();
@@ -42,7 +44,8 @@ export function VisualisationView({ id }: { id: number }) {
         <div>
           <h1>Visualisation #{data.id}</h1>
           <p className="sub">
-            <Link href={`/notebooks/${data.notebook.id}`}>{data.notebook.title}</Link> · <Link href={`/notebooks/${data.notebook.id}#cell-${data.cellPosition}`}>cell {data.cellPosition + 1}</Link>, output {data.outputIndex + 1}
+            <Link href={`/notebooks/${data.notebook.id}`}>{data.notebook.title}</Link> · <NotebookRef fileName={data.notebook.fileName} kaggleRef={data.notebook.kaggleRef} /> ·{' '}
+            <Link href={`/notebooks/${data.notebook.id}#cell-${data.cellPosition}`} data-testid="cell-number">{cellLabel(data.cellPosition)}</Link>, output {data.outputIndex}
           </p>
         </div>
         <div className="row">

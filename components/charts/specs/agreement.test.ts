@@ -40,6 +40,7 @@ describe('agreement and progress chart specs', () => {
     ]);
     expect(values(spec).map((v) => v.stage)).toEqual(['imported', 'sampled']);
     expect(JSON.stringify(spec)).toContain('"sort":["imported","reproduced","sampled"]');
+    expect(JSON.stringify(spec)).not.toContain('symlog'); // a linear bar length, numbers on the bars, no crowded axis
     expect(() => compile(spec as never)).not.toThrow();
     const t = coderThroughputSpec([{ coder: 'ana', date: '2026-04-01', submitted: 2 }]);
     expect(values(t)).toHaveLength(1);

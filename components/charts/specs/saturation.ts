@@ -1,4 +1,5 @@
 import type { VisualizationSpec } from 'vega-embed';
+import { plural } from '../../../lib/text/plural';
 
 export interface SaturationRow {
   batch: number;
@@ -16,7 +17,7 @@ export function saturationSpec(rows: SaturationRow[], opts: { batchSize: number 
   const x = {
     field: 'batch',
     type: 'ordinal' as const,
-    title: `Batch of ${opts.batchSize} coded visualisation${opts.batchSize === 1 ? '' : 's'}`,
+    title: `Batch of ${plural(opts.batchSize, 'coded visualisation')}`,
     axis: { labelAngle: 0 },
     scale: { paddingInner: 0.35, paddingOuter: 0.2 },
   };

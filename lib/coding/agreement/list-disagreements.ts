@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { assignments, sampleItems, samples, visualisations } from '../../db/schema';
+import { assignments, notebooks, sampleItems, samples, visualisations } from '../../db/schema';
 import { exportCodings, type CodingScope } from '../export-codings';
 import { reviewRefusal } from '../consensus/require-item-reviewer';
 import { codeSetsByItem, distinctCodeSets } from './code-sets';
@@ -11,6 +11,7 @@ export interface Disagreement {
   sampleName: string;
   visualisationId: number;
   blobSha256: string | null;
+  notebookTitle: string;
   notebookRef: string;
   cell: number;
   coders: { coder: string; codes: string[] }[]; // each submitted coder's code paths, sorted
@@ -29,10 +30,11 @@ export async function listDisagreements(db: Db, scope: CodingScope, viewer: { us
   if (ids.length) ids = await reviewableBy(db, ids, viewer);
   if (ids.length === 0) return [];
   const info = await db
-    .select({ id: sampleItems.id, sampleId: samples.id, sampleName: samples.name, visualisationId: visualisations.id, blobSha256: visualisations.blobSha256 })
+    .select({ id: sampleItems.id, sampleId: samples.id, sampleName: samples.name, visualisationId: visualisations.id, blobSha256: visualisations.blobSha256, notebookTitle: notebooks.title })
     .from(sampleItems)
     .innerJoin(samples, eq(samples.id, sampleItems.sampleId))
     .innerJoin(visualisations, eq(visualisations.id, sampleItems.visualisationId))
+    .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
     .where(inArray(sampleItems.id, ids))
     .orderBy(asc(sampleItems.id));
   return info.map((i) => {
@@ -43,6 +45,7 @@ export async function listDisagreements(db: Db, scope: CodingScope, viewer: { us
       sampleName: i.sampleName,
       visualisationId: i.visualisationId,
       blobSha256: i.blobSha256,
+      notebookTitle: i.notebookTitle,
       notebookRef: it.first.notebook_ref,
       cell: it.first.cell,
       coders: [...it.coders.entries()].map(([coder, codes]) => ({ coder, codes: [...codes].sort() })).sort((a, b) => a.coder.localeCompare(b.coder)),

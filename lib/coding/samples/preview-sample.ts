@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { drawItems, type SampleCandidate, type StratumCount } from './draw-items';
 import { listCandidates } from './list-candidates';
 import type { SampleDefinition } from './schemas';
+import type { Origin } from '../../browse/origins';
 
 export interface SamplePreview {
   /** How many visualisations the gallery shows under the filters. */
@@ -11,6 +12,8 @@ export interface SamplePreview {
   strata: StratumCount[];
   /** The first drawn ids, for a glance at what would be coded. */
   firstIds: number[];
+  /** Whose figures were counted: originals unless the definition chose reproductions or both. */
+  origin: Origin;
 }
 
 /** Draws `def` from the gallery as it is now: how many visualisations matched, and what was drawn. */
@@ -22,5 +25,5 @@ export async function drawFromGallery(db: Db, def: SampleDefinition): Promise<{ 
 /** What createSample would draw, without saving anything. */
 export async function previewSample(db: Db, def: SampleDefinition): Promise<SamplePreview> {
   const { matching, items, strata } = await drawFromGallery(db, def);
-  return { matching, count: items.length, strata, firstIds: items.slice(0, 12).map((i) => i.id) };
+  return { matching, count: items.length, strata, firstIds: items.slice(0, 12).map((i) => i.id), origin: def.filters.origin ?? 'originals' };
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { csvField } from '../../csv/csv-field';
 
 const COLUMNS = [
-  'execution_id', 'job_id', 'notebook_id', 'notebook_title', 'executed_notebook_id', 'executor', 'image', 'config_hash', 'status',
+  'execution_id', 'job_id', 'notebook_id', 'notebook_title', 'notebook_ref', 'executed_notebook_id', 'executor', 'image', 'config_hash', 'status',
   'failing_cell', 'exception_type', 'exception_message', 'seconds', 'worker_id', 'figures_before', 'figures_after', 'figures_same',
   'figures_different', 'figures_new', 'figures_missing', 'out_of_order', 'skipped_counts', 'never_executed_cells', 'missing_datasets',
   'started_at', 'finished_at', 'latest',
@@ -15,7 +15,8 @@ const COLUMNS = [
  */
 export async function exportExecutionsCsv(db: Db): Promise<string> {
   const rows = await db.execute<Record<(typeof COLUMNS)[number], unknown>>(sql`
-    select e.id as execution_id, e.job_id, e.notebook_id, n.title as notebook_title, e.executed_notebook_id, e.executor, e.image,
+    select e.id as execution_id, e.job_id, e.notebook_id, n.title as notebook_title,
+      coalesce((select k.ref from kaggle_kernels k where k.notebook_id = n.id), n.file_name) as notebook_ref, e.executed_notebook_id, e.executor, e.image,
       e.config_hash, e.status, e.failing_cell, e.exception_type, e.exception_message, e.seconds, e.worker_id, e.figures_before,
       e.figures_after, e.figures_same, e.figures_different, e.figures_new, e.figures_missing, e.out_of_order, e.skipped_counts,
       e.never_executed_cells, array_to_string(e.missing_datasets, ';') as missing_datasets, e.started_at, e.finished_at,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { kaggleKernels, notebooks, type runItems } from '../../db/schema';
 import type { FetchedKernel } from './kernel-source';
+import { plainText } from '../../text/plain-text';
 
 type Meta = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
@@ -34,5 +35,5 @@ export async function recordKernel(db: Db, notebookId: number, item: typeof runI
     source: fetched.storedForm === 'meta-kaggle-code' ? ('meta-kaggle' as const) : ('api' as const),
   };
   await db.insert(kaggleKernels).values(values).onConflictDoUpdate({ target: kaggleKernels.notebookId, set: values });
-  if (values.title) await db.update(notebooks).set({ title: values.title }).where(eq(notebooks.id, notebookId));
+  if (values.title) await db.update(notebooks).set({ title: plainText(values.title) }).where(eq(notebooks.id, notebookId));
 }

@@ -6,6 +6,8 @@ import { useAgreementItem, useDisagreements, type ItemComparison } from '@/compo
 import { ErrorState, Skeleton } from '@/components/ui/States';
 import { RegionImage } from '@/components/agreement/RegionImage';
 import { adoptCodings, ConsensusEditor, type Draft } from '@/components/agreement/ConsensusEditor';
+import { NotebookRef } from '@/components/notebook/NotebookRef';
+import { cellLabel } from '@/lib/notebooks/cell-label';
 
 const PALETTE = ['#3559e0', '#e45756', '#2e9d5b', '#b15fd1', '#e0a019'];
 
@@ -47,7 +49,8 @@ export function ItemReview({ sampleItemId }: { sampleItemId: number }) {
           <p style={{ margin: 0 }}><Link href={back}>← Agreement</Link></p>
           <h1>Item #{data.item.id}</h1>
           <p className="sub">
-            {data.item.sampleName} · <Link href={`/visualisations/${data.item.visualisationId}`}>{data.item.notebookRef}, cell {data.item.cell}</Link>
+            {data.item.sampleName} · <Link href={`/visualisations/${data.item.visualisationId}`}>{data.item.notebookTitle}</Link> · <NotebookRef fileName={data.item.fileName} kaggleRef={data.item.notebookRef === data.item.fileName ? null : data.item.notebookRef} /> ·{' '}
+            <span data-testid="cell-number">{cellLabel(data.item.cell)}</span>
           </p>
         </div>
         {nextHref && (

@@ -10,6 +10,7 @@ import { AsOfPanel } from '@/components/codebook/AsOfPanel';
 import { SaturationPanel } from '@/components/codebook/SaturationPanel';
 import { ImportExport } from '@/components/codebook/ImportExport';
 import { pathLabels } from '@/components/codebook/tree-utils';
+import { plural } from '@/lib/text/plural';
 
 type Tab = 'codebook' | 'history' | 'asof' | 'saturation';
 
@@ -71,5 +72,5 @@ function summary(data: CodebookToday): string {
   const live = data.codes.filter((c) => c.status !== 'merged');
   const codes = live.filter((c) => c.kind === 'code');
   const deprecated = live.filter((c) => c.status === 'deprecated').length;
-  return `${codes.length} code${codes.length === 1 ? '' : 's'} in ${live.length - codes.length} categor${live.length - codes.length === 1 ? 'y' : 'ies'}${deprecated ? `, ${deprecated} deprecated` : ''}`;
+  return `${plural(codes.length, 'code')} in ${plural(live.length - codes.length, 'category', 'categories')}${deprecated ? `, ${deprecated} deprecated` : ''}`;
 }
