@@ -119,6 +119,7 @@ describe('codebook exports and imports (CSV, REFI-QDA)', () => {
     expect(await importCodebook(store.db, SUP, target, parseCodebookCsv(edited))).toEqual({ created: 0, updated: 1, unchanged: 6 });
     await expect(importCodebook(store.db, SUP, target, parseCodebookCsv('path,kind\nNowhere / Lost,code\n'))).rejects.toThrow(/Row 2: its parent “Nowhere” is neither in the file nor in the codebook/);
     expect(() => parseCodebookCsv('path,kind\nA,thing\n')).toThrow(/Row 2: kind is "code" or "category"/);
+    expect(() => parseCodebookCsv('path,kind\n"Open,code\nB,code\n')).toThrow(/CSV line 2: a quoted field is never closed/);
     await expect(importCodebook(store.db, SUP, target, parseCodebookCsv('path,shortcut\nNew one,b\n'))).rejects.toThrow(/Row 2: The shortcut “b” is already used by code “Bar "chart"”/);
   });
 
