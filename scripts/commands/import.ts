@@ -26,7 +26,7 @@ export async function importCommand(paths: string[], opts: Options): Promise<num
     );
     const showBar = process.stderr.isTTY;
     // Counting reads every zip an extra time: only for a bar someone watches (not in scripts or CI).
-    if (showBar) bar.start(countSources(paths), 0, { file: '' });
+    if (showBar) bar.start(await countSources(paths), 0, { file: '' });
     const tally: Record<ImportResult['status'], number> = { imported: 0, duplicate: 0, rejected: 0, failed: 0 };
     await importSources(store.db, readSources(paths), {
       blobDir: blobs,
