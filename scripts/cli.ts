@@ -14,10 +14,11 @@ import { agreementCommand } from './commands/agreement';
 import { reproduceCommand, workersCommand } from './commands/reproduce';
 import { searchCommand } from './commands/search';
 import { analyseCommand } from './commands/analyse';
+import { dataDirOption } from './options';
 
 const program = new Command('vizmine')
   .description('A workbench for the visualisations in Kaggle notebooks')
-  .option('--data-dir <dir>', 'data directory (blobs, embedded database); default ./.vizmine or VIZMINE_DATA_DIR')
+  .addOption(dataDirOption())
   .showHelpAfterError();
 
 program
@@ -104,7 +105,7 @@ program
   .option('--cell-timeout <s>', 'seconds a cell may run', Number)
   .option('--total-timeout <s>', 'seconds the whole notebook may run', Number)
   .option('--memory <mb>', 'container memory limit in MB', Number)
-  .option('--wait', 'wait for the results and print one per notebook')
+  .option('--wait', 'wait for the results and print one per notebook; with no live worker, run the jobs in this process')
   .option('--json', 'with --wait: one JSON object per notebook (status, exception, failing cell, duration, figures before/after and matched)')
   .action(async (ids: number[] | undefined, opts) => {
     if (!opts.all && !opts.strategyRun && !ids?.length) throw new Error('name notebook ids, --all or --strategy-run <id>');

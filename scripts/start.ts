@@ -1,16 +1,27 @@
-// `npm start`: the database (embedded unless DATABASE_URL), the web app and one worker (background
-// work and reproduction jobs).
+// `npm start [-- --data-dir DIR --port N --concurrency N]` (`npm run dev` adds --dev): the database
+// (embedded unless DATABASE_URL), the web app and one worker (background work and reproduction jobs).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Command } from 'commander';
 import { openDatabase } from '../lib/db/client';
 import { startWorkers } from '../workers/start-workers';
+import { concurrencyFrom, concurrencyOption, dataDirOption, positiveInt } from './options';
 
-const dev = process.argv.includes('--dev');
-const port = process.env.PORT ?? '3000';
+const opts = new Command('start')
+  .description('the web app and a worker')
+  .addOption(dataDirOption())
+  .option('--port <n>', 'port of the web app; default PORT or 3000', positiveInt)
+  .addOption(concurrencyOption())
+  .option('--dev', 'Next.js development server (no build)')
+  .showHelpAfterError()
+  .parse()
+  .opts<{ dataDir?: string; port?: number; concurrency?: number; dev?: boolean }>();
+const dev = opts.dev ?? false;
+const port = String(opts.port ?? process.env.PORT ?? '3000');
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 
-const store = await openDatabase();
+const store = await openDatabase({ dataDir: opts.dataDir });
 console.log(`[vizmine] database ready (${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, in ${store.dataDir}`})`);
 
 if (!dev && buildIsStale()) {
@@ -26,7 +37,7 @@ const web = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port,
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: store.url, VIZMINE_DATA_DIR: store.dataDir },
 });
-const work = await startWorkers(store, { concurrency: process.env.VIZMINE_WORKER_CONCURRENCY ? Number(process.env.VIZMINE_WORKER_CONCURRENCY) : undefined, log: (m) => console.log(`[worker] ${m}`) });
+const work = await startWorkers(store, { concurrency: concurrencyFrom(opts.concurrency), log: (m) => console.log(`[worker] ${m}`) });
 console.log(`[vizmine] web app on http://localhost:${port} — import with: npm run vizmine -- import <folder|zip|file>`);
 
 let stopping = false;

@@ -1,20 +1,29 @@
-// `npm run worker [-- --concurrency N]`: a worker process sharing the database (embedded or
-// DATABASE_URL) with the app. Start any number, on any machines pointing at the same DATABASE_URL.
-import os from 'node:os';
-import { parseArgs } from 'node:util';
+// `npm run worker [-- --data-dir DIR --concurrency N]`: a worker process sharing the database (embedded
+// in the data dir, or DATABASE_URL) with the app. Start any number, on any machines pointing at the same DATABASE_URL.
+import { Command } from 'commander';
 import { openDatabase } from '../lib/db/client';
+import { concurrencyFrom, concurrencyOption, dataDirOption } from '../scripts/options';
 import { startWorkers } from './start-workers';
 
-const { values } = parseArgs({ options: { concurrency: { type: 'string', short: 'c' } } });
-const concurrency = Number(values.concurrency ?? process.env.VIZMINE_WORKER_CONCURRENCY ?? os.availableParallelism());
-if (!Number.isInteger(concurrency) || concurrency < 1) {
-  console.error(`--concurrency must be a whole number of 1 or more (got ${values.concurrency})`);
+const opts = new Command('worker')
+  .description('runs background work (collection runs, thumbnails) and reproduction jobs')
+  .addOption(dataDirOption())
+  .addOption(concurrencyOption())
+  .showHelpAfterError()
+  .parse()
+  .opts<{ dataDir?: string; concurrency?: number }>();
+
+let concurrency: number | undefined;
+try {
+  concurrency = concurrencyFrom(opts.concurrency);
+} catch (e) {
+  console.error(`worker: VIZMINE_WORKER_CONCURRENCY: ${(e as Error).message}`);
   process.exit(2);
 }
 
-const store = await openDatabase();
+const store = await openDatabase({ dataDir: opts.dataDir });
 const work = await startWorkers(store, { concurrency, log: (m) => console.log(`[worker] ${m}`) });
-console.log(`[worker] running (pid ${process.pid}, concurrency ${concurrency}); Ctrl-C to stop — running jobs finish or go back to the queue`);
+console.log(`[worker] running (pid ${process.pid}, data dir ${store.dataDir}); Ctrl-C to stop — running jobs finish or go back to the queue`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,8 +1,12 @@
 'use client';
-import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
+import ReactMarkdown, { defaultUrlTransform, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+// KaTeX's stylesheet and fonts are bundled and served by this app: no font or script from another host.
+import 'katex/dist/katex.min.css';
 import { normaliseMarkdown } from './normalise-markdown';
 
 // Notebook markdown is untrusted: raw HTML is parsed, then sanitised to GitHub's allow-list
@@ -13,6 +17,8 @@ const schema = {
   attributes: {
     ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).map(([tag, attrs]) => [tag, attrs.filter((a) => a !== 'srcSet' && !(Array.isArray(a) && a[0] === 'srcSet'))])),
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'align'],
+    // remark-math marks $…$ and $$…$$ as code with these classes, for rehype-katex after sanitising.
+    code: [['className', /^language-./, 'math-inline', 'math-display']],
   },
   tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== 'picture' && t !== 'source'),
 };
@@ -24,10 +30,14 @@ function urlTransform(url: string, key: string): string {
   return defaultUrlTransform(url);
 }
 
+// Math ($…$, $$…$$) as Jupyter and Kaggle show it. KaTeX runs after the sanitiser, on the math text only:
+// its own output (spans and MathML) is trusted, and with `trust` off it emits no links, scripts or images.
+const rehypePlugins: Options['rehypePlugins'] = [rehypeRaw, [rehypeSanitize, schema], [rehypeKatex, { trust: false, strict: 'ignore' }]];
+
 export function Markdown({ source }: { source: string }) {
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeRaw, [rehypeSanitize, schema]]} urlTransform={urlTransform}>
+      <ReactMarkdown remarkPlugins={[remarkGfm, remarkMath]} rehypePlugins={rehypePlugins} urlTransform={urlTransform}>
         {normaliseMarkdown(source)}
       </ReactMarkdown>
     </div>

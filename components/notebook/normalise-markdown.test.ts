@@ -10,4 +10,9 @@ describe('normaliseMarkdown', () => {
     expect(normaliseMarkdown('a #hashtag')).toBe('a #hashtag');
     expect(normaliseMarkdown('```\n#comment\n```\n#Title')).toBe('```\n#comment\n```\n# Title');
   });
+  it('makes a line of only $$…$$ display math, as Jupyter shows it', () => {
+    expect(normaliseMarkdown('Sum:\n$$\\sum_k k$$\nend')).toBe('Sum:\n$$\n\\sum_k k\n$$\nend');
+    expect(normaliseMarkdown('inline $$a$$ stays')).toBe('inline $$a$$ stays');
+    expect(normaliseMarkdown('```\n$$x$$\n```')).toBe('```\n$$x$$\n```');
+  });
 });

@@ -24,6 +24,12 @@ describe('parseCsv', () => {
     expect(parseCsvObjects('name\n' + names.map(csvField).join('\n')).map((r) => r.name)).toEqual(names);
   });
 
+  it('refuses a stray quote, an unclosed quote and a short row, naming the line', () => {
+    expect(() => parseCsv('item,coder,code\nv1,ana,"Bar"\nv2,ben,5" screen\nv3,ana,x\n')).toThrow(/^CSV line 3: .*quote/i);
+    expect(() => parseCsv('item,coder,code\nv1,ana,x\nv2,ben,"open\nv3,ana,x\n')).toThrow(/^CSV line 3: a quoted field is never closed/);
+    expect(() => parseCsvObjects('item,coder,code\nv1,ana,x\nv2,ben\n')).toThrow(/^CSV line 3: .*expect 3, got 2/);
+  });
+
   it('reads back what csvField writes', () => {
     const values = ['plain', 'a,b', 'say "hi"', 'two\nlines', ''];
     expect(parseCsv(values.map(csvField).join(',') + '\r\n')).toEqual([values]);

@@ -1,38 +1,44 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { AppError } from '../errors';
 import { restoreField } from './csv-field';
 
-/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF. */
+/**
+ * RFC 4180 records with csv-parse (quoted commas, doubled quotes, line breaks in fields, CRLF or LF;
+ * blank lines skipped). Strict on purpose: a stray quote, an unclosed quote or a row with a different
+ * number of fields refuses the whole file with the line it is on, so nothing is ever half read (a lost
+ * coding row would change κ and α without a warning).
+ */
 export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') record.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
+  try {
+    return parse(text, { bom: true, skip_empty_lines: true }) as string[][];
+  } catch (e) {
+    if (e instanceof CsvError) throw new AppError('bad_request', `CSV line ${errorLine(text, e)}: ${reason(e)}; nothing was read from the file`);
+    throw e;
   }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
 }
 
 /** Records as objects keyed by the header's names (lower-cased, trimmed); csvField's formula guard undone. */
 export function parseCsvObjects(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+  const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   const names = header.map((h) => h.trim().toLowerCase());
-  return rows.filter((r) => r.some((f) => f !== '')).map((r) => Object.fromEntries(names.map((n, i) => [n, restoreField(r[i] ?? '')])));
+  return rows.map((r) => Object.fromEntries(names.map((n, i) => [n, restoreField(r[i] ?? '')])));
+}
+
+// csv-parse reports an unclosed quote at the end of the file; the useful line is where it opened.
+// Quotes toggle while parsing succeeds, so the opening one is the last quote at an even position.
+function errorLine(text: string, e: CsvError): number {
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    let opened = -1;
+    for (let i = text.indexOf('"'), n = 0; i >= 0; i = text.indexOf('"', i + 1), n++) if (n % 2 === 0) opened = i;
+    if (opened >= 0) return text.slice(0, opened).split('\n').length;
+  }
+  return (e as CsvError & { lines: number }).lines;
+}
+
+// csv-parse's messages name the line at their end ("at line 3"); it goes first instead.
+function reason(e: CsvError): string {
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
+  const m = e.message.replace(/,? (at|on) line \d+/, '').replace(/ instead of delimiter.*$/, ' after a closing quote');
+  return m.charAt(0).toLowerCase() + m.slice(1);
 }

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { unzipSync } from 'fflate';
 import type { Db } from '../db/client';
 import { kaggleKernels } from '../db/schema';
 import { downloadCompetitionFiles } from '../kaggle/client/competitions';
@@ -9,6 +8,7 @@ import { downloadDataset } from '../kaggle/client/datasets';
 import { safeSegment } from '../kaggle/client/download';
 import { createKaggleClient } from '../kaggle/client/http';
 import { kaggleCredentials } from '../settings/kaggle-credentials';
+import { extractZip } from '../zip/extract-zip';
 import type { MountedDataset } from './types';
 
 interface Source {
@@ -34,7 +34,9 @@ export async function prepareDatasets(db: Db, dataDir: string, notebookId: numbe
   const missing: string[] = [];
   for (const s of sources) {
     try {
-      mounted.push({ slug: safeSegment(s.mount), hostPath: await locate(db, dataDir, s) });
+      const { hostPath, refused } = await locate(db, dataDir, s);
+      mounted.push({ slug: safeSegment(s.mount), hostPath });
+      missing.push(...refused.map((r) => `${s.kind} ${s.ref}: ${r}`)); // mounted, but without these files
     } catch (e) {
       missing.push(`${s.kind} ${s.ref}: ${(e as Error).message}`);
     }
@@ -42,40 +44,20 @@ export async function prepareDatasets(db: Db, dataDir: string, notebookId: numbe
   return { mounted, missing };
 }
 
-async function locate(db: Db, dataDir: string, s: Source): Promise<string> {
+async function locate(db: Db, dataDir: string, s: Source): Promise<{ hostPath: string; refused: string[] }> {
   const userDir = process.env.VIZMINE_DATASETS_DIR;
   if (userDir) {
     for (const candidate of [path.join(userDir, safeSegment(s.mount)), path.join(userDir, ...s.ref.split('/').map(safeSegment))]) {
-      if (fs.existsSync(candidate)) return candidate;
+      if (fs.existsSync(candidate)) return { hostPath: candidate, refused: [] };
     }
   }
   const extracted = path.join(dataDir, 'datasets', 'extracted', `${s.kind}s`, ...s.ref.split('/').map(safeSegment));
-  if (fs.existsSync(extracted)) return extracted;
+  if (fs.existsSync(extracted)) return { hostPath: extracted, refused: [] };
   const { credentials } = await kaggleCredentials(db, dataDir);
   if (!credentials) throw new Error(`not in ${userDir ?? 'VIZMINE_DATASETS_DIR (unset)'} and no Kaggle credentials to fetch it`);
   const client = createKaggleClient({ credentials });
   const cacheDir = path.join(dataDir, 'datasets', 'zips');
   const zip = s.kind === 'competition' ? await downloadCompetitionFiles(client, s.ref, cacheDir) : await downloadDataset(client, s.ref, cacheDir);
-  extractZip(zip.path, extracted);
-  return extracted;
-}
-
-// Extracted beside its final place and renamed in, so a concurrent job never sees half a dataset.
-// Entry names are checked: a zip cannot write outside its folder ("zip slip").
-function extractZip(zipPath: string, dest: string): void {
-  const tmp = `${dest}.${process.pid}.${Date.now()}.part`;
-  const files = unzipSync(fs.readFileSync(zipPath));
-  for (const [name, bytes] of Object.entries(files)) {
-    if (name.endsWith('/')) continue;
-    const target = path.resolve(tmp, name);
-    if (!target.startsWith(path.resolve(tmp) + path.sep)) throw new Error(`zip entry ${JSON.stringify(name)} points outside the dataset folder`);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, bytes);
-  }
-  fs.mkdirSync(path.dirname(dest), { recursive: true });
-  try {
-    fs.renameSync(tmp, dest);
-  } catch {
-    fs.rmSync(tmp, { recursive: true, force: true }); // another job got there first
-  }
+  const { refused } = await extractZip(zip.path, extracted);
+  return { hostPath: extracted, refused };
 }

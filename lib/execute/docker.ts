@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import Docker from 'dockerode';
 
-// Where the Docker Engine API is: DOCKER_HOST (unix:// or tcp://), else the first socket that exists
-// among Podman's service started by scripts/containers/start-podman-service.sh and the usual ones.
+// Without DOCKER_HOST: the first socket that exists among Podman's service started by
+// scripts/containers/start-podman-service.sh and the usual ones.
 const SOCKETS = [process.env.VIZMINE_PODMAN_SOCKET ?? '/tmp/vizmine-podman.sock', '/run/podman/podman.sock', '/var/run/docker.sock'];
 
+/**
+ * The Docker Engine API to use. With DOCKER_HOST set, docker-modem reads the environment as the docker
+ * CLI does: unix://, npipe://, tcp:// (https with DOCKER_TLS_VERIFY=1 or port 2376, certificates from
+ * DOCKER_CERT_PATH), ssh://user@host (through SSH_AUTH_SOCK), DOCKER_CLIENT_TIMEOUT. Null when nothing is found.
+ */
 export function dockerFromEnv(): Docker | null {
-  const host = process.env.DOCKER_HOST;
-  if (host?.startsWith('unix://')) return new Docker({ socketPath: host.slice('unix://'.length) });
-  if (host?.startsWith('tcp://') || host?.startsWith('http://')) {
-    const url = new URL(host.replace(/^tcp:/, 'http:'));
-    return new Docker({ host: url.hostname, port: Number(url.port || 2375) });
-  }
+  if (process.env.DOCKER_HOST) return new Docker();
   const socketPath = SOCKETS.find((s) => fs.existsSync(s));
   return socketPath ? new Docker({ socketPath }) : null;
 }

@@ -1,49 +1,22 @@
-// Reading dimensions from headers keeps sharp off the import hot path (thumbnails come later).
+import { imageSize as readSize } from 'image-size';
+
+// Beyond this a header is lying (and the database's integer columns would refuse it).
+const MAX_SIDE = 1_000_000;
+// An SVG's root tag comes first; its size is read from the head of the file, not a multi-MB string.
+const SVG_HEAD = 64 * 1024;
+
+/**
+ * Width and height from the image's header with image-size, keeping sharp off the import hot path
+ * (thumbnails come later). SVG sizes follow the browser: a percentage width falls back to the
+ * viewBox, and units (pt, in, cm, mm, em) become pixels at 96 per inch. Null when unreadable.
+ */
 export function imageSize(mime: string, bytes: Uint8Array): { width: number; height: number } | null {
-  if (mime === 'image/png') return pngSize(bytes);
-  if (mime === 'image/jpeg') return jpegSize(bytes);
-  if (mime === 'image/svg+xml') return svgSize(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('utf8'));
-  return null;
-}
-
-function pngSize(b: Uint8Array) {
-  if (b.length < 24 || b[0] !== 0x89 || b[1] !== 0x50) return null;
-  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  return { width: v.getUint32(16), height: v.getUint32(20) };
-}
-
-function jpegSize(b: Uint8Array) {
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
-  let i = 2;
-  while (i + 9 < b.length) {
-    if (b[i] !== 0xff) return null;
-    const marker = b[i + 1];
-    const len = (b[i + 2] << 8) | b[i + 3];
-    // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: (b[i + 5] << 8) | b[i + 6], width: (b[i + 7] << 8) | b[i + 8] };
-    }
-    i += 2 + len;
+  const input = mime === 'image/svg+xml' ? bytes.subarray(0, SVG_HEAD) : bytes;
+  try {
+    const { width, height } = readSize(input);
+    const ok = (n: number | undefined): n is number => typeof n === 'number' && n >= 1 && n <= MAX_SIDE;
+    return ok(width) && ok(height) ? { width: Math.round(width), height: Math.round(height) } : null;
+  } catch {
+    return null; // not an image type image-size knows, or a broken header
   }
-  return null;
-}
-
-function svgSize(head: string) {
-  const tag = /<svg\b[^>]*>/i.exec(head)?.[0];
-  if (!tag) return null;
-  const num = (name: string) => {
-    const m = new RegExp(`\\b${name}\\s*=\\s*["']\\s*([\\d.]+)\\s*(px|pt)?`, 'i').exec(tag);
-    if (!m) return null;
-    return Math.round(Number(m[1]) * (m[2] === 'pt' ? 4 / 3 : 1));
-  };
-  let width = num('width');
-  let height = num('height');
-  if (width === null || height === null) {
-    const vb = /viewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(tag);
-    if (vb) {
-      width = Math.round(Number(vb[1]));
-      height = Math.round(Number(vb[2]));
-    }
-  }
-  return width && height ? { width, height } : null;
 }

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { importZipLimits } from '../zip/limits';
+import { ZipReader } from '../zip/zip-reader';
 
-/** How many notebooks the paths hold, for a progress bar's total; zips are listed, not inflated. */
-export function countSources(paths: string[]): number {
+/**
+ * How many notebooks the paths hold, for a progress bar's total. Zips are listed from their central
+ * directory, not inflated; a zip inside a zip counts as one (opening it would mean inflating it).
+ */
+export async function countSources(paths: string[]): Promise<number> {
   let n = 0;
-  const visit = (p: string) => {
+  const visit = async (p: string) => {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
@@ -16,25 +20,21 @@ export function countSources(paths: string[]): number {
     if (stat.isDirectory()) {
       for (const e of fs.readdirSync(p)) {
         const full = path.join(p, e);
-        if (/\.(ipynb|zip)$/i.test(e) || fs.statSync(full).isDirectory()) visit(full);
+        if (/\.(ipynb|zip)$/i.test(e) || fs.statSync(full).isDirectory()) await visit(full);
       }
     } else if (/\.zip$/i.test(p)) {
-      n += Math.max(1, countZipEntries(p));
+      n += Math.max(1, await countZipEntries(p));
     } else n++;
   };
-  paths.forEach(visit);
+  for (const p of paths) await visit(p);
   return n;
 }
 
-function countZipEntries(file: string): number {
+async function countZipEntries(file: string): Promise<number> {
   let count = 0;
   try {
-    unzipSync(fs.readFileSync(file), {
-      filter: (f) => {
-        if (/\.ipynb$/i.test(f.name) && !f.name.startsWith('__MACOSX/')) count++;
-        return false; // count only, inflate nothing
-      },
-    });
+    const reader = await ZipReader.open(file, importZipLimits());
+    for await (const e of reader.entries()) if (/\.(ipynb|zip)$/i.test(e.fileName) && !e.fileName.startsWith('__MACOSX/')) count++;
   } catch {
     return 1;
   }

@@ -36,7 +36,7 @@ export async function importSources(
 
 async function importOne(db: Db, source: ImportSource, blobDir: string): Promise<ImportResult> {
   if ('readError' in source) {
-    return recordFailure(db, { file: source.file, bytes: 0, contentHash: null, code: 'unreadable', message: source.readError, where: null });
+    return recordFailure(db, { file: source.file, bytes: 0, contentHash: null, code: source.code ?? 'unreadable', message: source.readError, where: null });
   }
   try {
     // A deadlock with a concurrent import is retried inside (importNotebook's storeRetrying).

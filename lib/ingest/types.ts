@@ -11,7 +11,10 @@ export interface ImportResult {
   bytes: number;
 }
 
-/** One input file: its bytes, or the reason it could not even be read (e.g. a bad zip entry). */
+/**
+ * One input file: its bytes, or the reason it could not even be read (e.g. a bad zip entry), with a
+ * failure code (default `unreadable`; `too-large` past a zip cap, `nested-zip` for a zip too deep to open).
+ */
 export type ImportSource =
   | { file: string; bytes: Uint8Array }
-  | { file: string; readError: string };
+  | { file: string; readError: string; code?: 'unreadable' | 'too-large' | 'nested-zip' };

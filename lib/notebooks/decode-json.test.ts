@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { PNG_B64, code, enc, expectError, failure, imageOutput, v4 } from './test-helpers';
+import { checkJsonDepth } from './json-depth';
 
 describe('parseNotebook: JSON', () => {
   it('locates a syntax error by line, column and byte (Node 20 gives no position for these)', () => {
@@ -49,5 +50,17 @@ describe('parseNotebook: JSON', () => {
     bytes.set(enc('{"cells": [1, 2'));
     bytes.fill(0x20, 15, 9000); // keep NULs out of the first 8 KiB binary sniff
     expectError(bytes, 'truncated', 'file is truncated: JSON ends at byte 9000 inside an unfinished array');
+  });
+});
+
+describe('parseNotebook: nesting depth', () => {
+  it('refuses JSON nested 100,000 levels before parsing, saying where, instead of overflowing the stack', () => {
+    const text = '{"cells": [], "metadata": {"x": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}, "nbformat": 4, "nbformat_minor": 5}';
+    expectError(enc(text), 'too-deep', /^JSON nested more than 500 levels deep at line 1, column 531 \(byte 530\)/, 'line 1, column 531');
+  });
+
+  it('is not fooled by brackets and escaped quotes inside strings', () => {
+    const text = JSON.stringify({ cells: [], metadata: { note: '[[[{{{' + '\\"['.repeat(1000) }, nbformat: 4, nbformat_minor: 5 });
+    expect(() => checkJsonDepth(enc(text), 0)).not.toThrow();
   });
 });

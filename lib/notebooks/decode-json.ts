@@ -2,10 +2,12 @@
 // NotebookError that tells a truncated download apart from a hand-edited typo.
 import { Buffer } from 'node:buffer';
 import { NotebookError } from './errors';
+import { checkJsonDepth } from './json-depth';
 import { locateJsonError } from './locate-json-error';
 
 /** Parses already-validated UTF-8 `bytes`, skipping the first `skip` bytes (a BOM). */
 export function decodeJson(bytes: Uint8Array, skip: number): unknown {
+  checkJsonDepth(bytes, skip);
   // Buffer#toString is V8's fast UTF-8 path; the view shares memory, nothing is copied.
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', skip);
   try {

@@ -9,7 +9,8 @@ export type NotebookErrorCode =
   | 'nbformat'
   | 'structure'
   | 'base64'
-  | 'too-large';
+  | 'too-large'
+  | 'too-deep';
 
 export class NotebookError extends Error {
   /**

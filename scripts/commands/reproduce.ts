@@ -7,6 +7,8 @@ import { enqueueReproductions, type ReproduceTarget } from '../../lib/jobs/enque
 import { FINISHED_STATES } from '../../lib/jobs/monitor/jobs-source';
 import { selectJobs } from '../../lib/jobs/monitor/list-jobs';
 import { listWorkers, type WorkerRow } from '../../lib/jobs/monitor/list-workers';
+import { availableExecutors } from '../../lib/execute/available-executors';
+import { startWorkers } from '../../workers/start-workers';
 
 interface ReproduceOpts {
   dataDir?: string;
@@ -26,15 +28,31 @@ export async function reproduceCommand(ids: number[], opts: ReproduceOpts): Prom
   const store = await openDatabase({ dataDir: opts.dataDir });
   try {
     const workers = await listWorkers(store.db);
-    const executor = opts.executor ?? workers.defaultExecutor;
+    // Waiting with no live worker: a new user running the CLI alone wants results, so this process
+    // runs the jobs itself, with what this machine offers (containers first, as a worker would).
+    const inProcess = opts.wait && !(opts.executor ? workers.executors.includes(opts.executor) : workers.executors.length > 0);
+    const local = inProcess ? await availableExecutors() : null;
+    const executor = opts.executor ?? local?.executors[0]?.kind ?? workers.defaultExecutor;
     const queued = await enqueueReproductions(store, target, { executor, cellTimeoutS: opts.cellTimeout, totalTimeoutS: opts.totalTimeout, memoryMb: opts.memory });
     const say = (s: string) => (opts.json ? process.stderr : process.stdout).write(`${s}\n`);
     say(`queued ${queued.queued.length} notebook(s) for the ${executor} executor${queued.alreadyQueued.length ? `; ${queued.alreadyQueued.length} already waiting or running` : ''}`);
-    if (!workers.executors.includes(executor)) {
-      say(`no live worker offers the ${executor} executor yet: start one with \`npm run worker\` (or \`npm start\`); the jobs wait for it`);
+    if (!opts.wait) {
+      if (!workers.executors.includes(executor)) say(`no live worker offers the ${executor} executor yet: start one with \`npm run worker\` (or \`npm start\`); the jobs wait for it`);
+      return 0;
     }
-    if (!opts.wait) return 0;
-    return await waitForResults(store, queued.queued, opts.json ?? false, say);
+    if (!inProcess) return await waitForResults(store, queued.queued, opts.json ?? false, say);
+    if (!local!.executors.some((e) => e.kind === executor)) {
+      const why = local!.notes.find((n) => n.startsWith(executor)) ?? `this machine has no ${executor} executor`;
+      process.stderr.write(`vizmine: no live worker offers the ${executor} executor and this process cannot run it either (${why}); the jobs stay queued for a worker (\`npm run worker\`)\n`);
+      return 1;
+    }
+    process.stderr.write(`vizmine: no live worker offers the ${executor} executor: running the jobs in this process until they finish (or start \`npm run worker\` elsewhere; Ctrl-C stops)\n`);
+    const work = await startWorkers(store, { log: (m) => process.stderr.write(`[in-process worker] ${m}\n`) });
+    try {
+      return await waitForResults(store, queued.queued, opts.json ?? false, say);
+    } finally {
+      await work.stop();
+    }
   } finally {
     await stopBoss(store.url);
     await store.close();

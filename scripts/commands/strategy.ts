@@ -9,6 +9,7 @@ import { reclaimFromDeadLocalWorker, startRun, type RunSource } from '../../lib/
 import { runCollections } from '../../lib/kaggle/runs/run-collections';
 import { exportSampleCsv } from '../../lib/kaggle/runs/export-sample';
 import type { StrategyRun } from '../../lib/db/schema';
+import { progress } from '../progress';
 
 type Global = { dataDir?: string; json?: boolean };
 
@@ -52,16 +53,16 @@ export async function runStrategyCommand(id: number, opts: Global & { source: Ru
   const run = await withStore(opts, async (store) => {
     const runId = opts.resume ?? (await startRun(store.db, id, opts.source)).id;
     if (opts.resume) await reclaimFromDeadLocalWorker(store.db, runId);
+    const bar = opts.json ? null : progress(`run ${runId}`);
     const onProgress = (r: StrategyRun) => {
       const line = { runId: r.id, status: r.status, phase: r.phase, found: r.found, sampled: r.sampled, downloaded: r.downloaded, imported: r.imported, duplicates: r.duplicates, failed: r.failed };
       if (opts.json) process.stderr.write(JSON.stringify({ progress: line }) + '\n');
-      else process.stderr.write(`\r${r.phase ?? 'starting'}: found ${r.found}, sampled ${r.sampled}, imported ${r.imported}, duplicates ${r.duplicates}, failed ${r.failed}   `);
+      else bar!.update(r.imported + r.duplicates + r.failed, r.sampled, `${r.phase ?? 'starting'}: found ${r.found}, sampled ${r.sampled}, imported ${r.imported}, duplicates ${r.duplicates}, failed ${r.failed}`);
     };
-    const [done] = await runCollections(store.db, { dataDir: store.dataDir, blobDir: blobDir(store.dataDir), onlyRunId: runId, onProgress });
+    const [done] = await runCollections(store.db, { dataDir: store.dataDir, blobDir: blobDir(store.dataDir), onlyRunId: runId, onProgress }).finally(() => bar?.stop());
     if (!done) throw new Error(`run ${runId} is not waiting to run (done, cancelled, or being run by a live worker)`);
     return done;
   });
-  if (!opts.json) process.stderr.write('\n');
   const summary = { runId: run.id, strategyId: run.strategyId, source: run.source, status: run.status, found: run.found, sampled: run.sampled, downloaded: run.downloaded, imported: run.imported, duplicates: run.duplicates, failed: run.failed, error: run.error };
   print(opts.json, summary, `run ${run.id} ${run.status}: ${run.imported} imported, ${run.duplicates} duplicates, ${run.failed} failed of ${run.sampled} sampled`);
   return run.status === 'done' ? 0 : 1;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusFile } from '../helpers/corpus';
@@ -42,5 +43,19 @@ describe('vizmine import --json', () => {
     const run = cli(['frobnicate']);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/unknown command/i);
+  });
+});
+
+// A stray quote used to swallow the next row silently, so κ and α were computed on part of the file.
+describe('vizmine agreement on a malformed CSV', () => {
+  it('refuses the file with the line of the stray quote and prints no figures', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-agreement-'));
+    const file = path.join(dir, 'codings.csv');
+    fs.writeFileSync(file, 'item,coder,code_path\nv1,ana,Bar\nv1,ben,5" screen\nv2,ana,Bar\nv2,ben,Line\n');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'agreement', file, '--json'], { encoding: 'utf8', timeout: 120_000 });
+    fs.rmSync(dir, { recursive: true });
+    expect(run.stderr).toMatch(/CSV line 3: .*quote/i);
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(1);
   });
 });

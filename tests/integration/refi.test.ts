@@ -21,6 +21,9 @@ import { guidFor } from '../../lib/refi/guid';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { importFigures, makeSample, makeStudy, submitCoding } from '../helpers/codebook-fixture';
 import { validateWithXmllint } from '../helpers/xmllint';
+import { importNotebook } from '../../lib/ingest/import-notebook';
+import { computeDerivatives } from '../../lib/extract/compute-derivatives';
+import { rawSql } from '../../lib/db/client';
 
 const SUP = 'sup-1';
 
@@ -119,6 +122,7 @@ describe('codebook exports and imports (CSV, REFI-QDA)', () => {
     expect(await importCodebook(store.db, SUP, target, parseCodebookCsv(edited))).toEqual({ created: 0, updated: 1, unchanged: 6 });
     await expect(importCodebook(store.db, SUP, target, parseCodebookCsv('path,kind\nNowhere / Lost,code\n'))).rejects.toThrow(/Row 2: its parent “Nowhere” is neither in the file nor in the codebook/);
     expect(() => parseCodebookCsv('path,kind\nA,thing\n')).toThrow(/Row 2: kind is "code" or "category"/);
+    expect(() => parseCodebookCsv('path,kind\n"Open,code\nB,code\n')).toThrow(/CSV line 2: a quoted field is never closed/);
     await expect(importCodebook(store.db, SUP, target, parseCodebookCsv('path,shortcut\nNew one,b\n'))).rejects.toThrow(/Row 2: The shortcut “b” is already used by code “Bar "chart"”/);
   });
 
@@ -170,5 +174,34 @@ describe('codebook exports and imports (CSV, REFI-QDA)', () => {
     const again = strFromU8(unzipSync((await exportQdpx(store.db, store.blobDir, s)).bytes)['project.qde']);
     const guids = (x: string) => [...x.matchAll(/guid="([^"]+)"/gi)].map((m) => m[1]);
     expect(guids(again)).toEqual(guids(qde));
+  });
+  // width="100%" used to be read as 100 px, so a region's pixels in the .qdpx were wrong for such SVGs.
+  it('sizes an SVG with width="100%" by its viewBox, exports a region on it in those pixels, and re-sizes stored rows', async () => {
+    const s = await makeStudy(store.db, 'SVG');
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%" viewBox="0 0 640 480"><rect x="10" y="10" width="300" height="200" fill="#36c"/></svg>';
+    const cell = { cell_type: 'code', metadata: {}, execution_count: 1, source: 'plot()', outputs: [{ output_type: 'display_data', metadata: {}, data: { 'image/svg+xml': svg, 'text/plain': '<Figure>' } }] };
+    const nb = { nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3', language: 'python' } }, cells: [cell] };
+    const r = await importNotebook(store.db, { file: 'svg.ipynb', bytes: Buffer.from(JSON.stringify(nb)), blobDir: store.blobDir });
+    const [v] = await store.db.select({ id: visualisations.id, sha: visualisations.blobSha256 }).from(visualisations).where(eq(visualisations.notebookId, r.notebookId!));
+    const size = async () => (await store.db.select({ w: blobs.width, h: blobs.height }).from(blobs).where(eq(blobs.sha256, v.sha!)))[0];
+    expect(await size()).toEqual({ w: 640, h: 480 });
+
+    const [item] = await makeSample(store.db, s, [v.id]);
+    const code = await createCode(store.db, SUP, s, { name: 'Bars' });
+    await submitCoding(store.db, item, 'ana', new Date(), [{ codeId: code.id, region: { x: 0.25, y: 0.5, w: 0.5, h: 0.25 } }]);
+    const boxes = async () => {
+      const qde = strFromU8(unzipSync((await exportQdpx(store.db, store.blobDir, s)).bytes)['project.qde']);
+      const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'PictureSelection' }).parse(qde).Project;
+      return doc.Sources.PictureSource.PictureSelection.map((p: Record<string, string>) => ['firstX', 'firstY', 'secondX', 'secondY'].map((k) => Number(p[`@_${k}`])));
+    };
+    expect(await boxes()).toEqual([[160, 240, 480, 360]]);
+
+    // A row stored by the old reader (100 × 100) is re-sized by the migration and the derivative pass.
+    await store.db.update(blobs).set({ width: 100, height: 100 }).where(eq(blobs.sha256, v.sha!));
+    const migration = fs.readFileSync(new URL('../../drizzle/0007_resize-svg-blobs.sql', import.meta.url), 'utf8');
+    await rawSql(store.db).unsafe(migration);
+    await computeDerivatives(store.db, store.blobDir);
+    expect(await size()).toEqual({ w: 640, h: 480 });
+    expect(await boxes()).toEqual([[160, 240, 480, 360]]);
   });
 });

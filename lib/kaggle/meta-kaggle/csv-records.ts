@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { parseCsv } from '../../csv/parse-csv';
 
 /**
  * Called once per CSV record. `buf[start, end)` are the record's raw bytes without its line terminator
@@ -141,25 +142,9 @@ export function readCsvHeader(file: string): { names: string[]; dataStart: numbe
       pos += n;
     }
     if (header === null) return { names: [], dataStart: pos };
-    return { names: decodeCsvFields((header as Buffer).toString('utf8').replace(/^\uFEFF/, '')), dataStart };
+    // Only the header is decoded here (data rows go to PostgreSQL as bytes): the shared CSV parser does it.
+    return { names: parseCsv((header as Buffer).toString('utf8'))[0] ?? [], dataStart };
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** Decodes one CSV record's fields (header only: data rows are decoded by PostgreSQL). */
-export function decodeCsvFields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === '"') {
-      if (quoted && line[i + 1] === '"') (cur += '"'), i++;
-      else quoted = !quoted;
-    } else if (ch === ',' && !quoted) out.push(cur), (cur = '');
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
 }
