@@ -17,7 +17,7 @@ function gridMapChart(call: ResolvedCall): ChartType | null {
   return lookupDrawCall(fullName(inner), inner)?.chart ?? (MPL_DRAW[inner.attr] ?? null);
 }
 
-function classifyUnresolved(call: ResolvedCall, name: string): DrawInfo | null {
+function classifyUnresolved(call: ResolvedCall): DrawInfo | null {
   const recv = receiverOf(call);
   if (!recv) return null;
   const axesLike = AXES_LIKE.test(recv);
@@ -34,7 +34,6 @@ function classifyUnresolved(call: ResolvedCall, name: string): DrawInfo | null {
   if (axesLike && /^(set_\w+|legend|grid|text|annotate|axhline|axvline|title|xlabel|ylabel|tight_layout|suptitle|invert_\w+)$/.test(call.attr)) {
     return { lib: 'matplotlib', chart: null, decor: true };
   }
-  void name;
   return null;
 }
 
@@ -84,7 +83,7 @@ function classifyUncached(call: ResolvedCall): ClassifiedCall | null {
   if (mapped && /^(seaborn\.|g\b|grid\b|\w*grid\w*\.|\w+\.map)/i.test(name)) return { call, name, lib: 'seaborn', chart: mapped, decor: false };
   let info = lookupDrawCall(name, call);
   if (!info && !name.includes('.') && /^(WordCloud)$/.test(name)) info = { lib: 'wordcloud', chart: 'wordcloud', decor: false };
-  if (!info) info = classifyUnresolved(call, name);
+  if (!info) info = classifyUnresolved(call);
   if (!info) return null;
   if (info.chart === 'line' && info.lib === 'matplotlib' && plotIsScatter(call)) info = { ...info, chart: 'scatter' };
   return { ...info, call, name };

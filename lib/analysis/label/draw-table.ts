@@ -2,7 +2,7 @@
 // qualified name, the library that draws, and the chart type (a fixed type, or a function of the call's
 // keyword arguments, e.g. pandas `kind=`, seaborn `kde=`, `catplot(kind=)`).
 import type { ChartType, Library, ResolvedCall } from '../types';
-import { isFalse, isTrue, kw } from './names';
+import { isFalse, kw } from './names';
 
 export type ChartOf = ChartType | ((c: ResolvedCall) => ChartType) | null;
 export interface DrawRow { re: RegExp; lib: Library; chart: ChartOf }
@@ -174,7 +174,7 @@ export function lookupDrawCall(name: string, call: ResolvedCall): DrawInfo | nul
 export function plotIsScatter(call: ResolvedCall): boolean {
   const fmt = call.args.find((a) => /^['"][^'"]{1,4}['"]$/.test(a.trim()));
   const ls = kw(call, 'linestyle') ?? kw(call, 'ls');
-  if (ls !== undefined) return /^(none|None|)$/.test(ls) || isTrue(call.kwargs.linestyle) === false && ls === '';
+  if (ls !== undefined) return /^(none|None|)$/.test(ls) && (call.kwargs.marker !== undefined || fmt !== undefined);
   if (!fmt) return false;
   const f = fmt.trim().slice(1, -1);
   return /[.o,xs*+dDv^<>ph8]/.test(f) && !/[-:]/.test(f);

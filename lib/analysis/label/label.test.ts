@@ -141,4 +141,10 @@ describe('labelVisualisation', () => {
     const r = labels(input({ draw: [call('matplotlib.pyplot.plot', ['k_values', 'scores'])], code: 'scores = []\nfor k in k_values:\n    scores.append(run(k))\nplt.plot(k_values, scores)' }));
     expect([r.chart, r.stage]).toEqual(['line', 'model_evaluation']);
   });
+
+  it("plt.plot with a marker-only format draws a scatter; with a line style, a line", () => {
+    expect(labels(input({ draw: [call('matplotlib.pyplot.plot', ['x', 'y', "'o'"])] })).chart).toBe('scatter');
+    expect(labels(input({ draw: [call('matplotlib.pyplot.plot', ['x', 'y'], { linestyle: "'none'", marker: "'.'" })] })).chart).toBe('scatter');
+    expect(labels(input({ draw: [call('matplotlib.pyplot.plot', ['x', 'y', "'r--'"])] })).chart).toBe('line');
+  });
 });
