@@ -106,7 +106,7 @@ for t in targets:
       expect(h.NetworkMode).toBe('none');
       expect(h.Privileged).toBe(false);
       expect(h.CapAdd ?? []).toEqual([]);
-      const dropped = new Set((h.CapDrop ?? []).map((c) => c.replace(/^CAP_/, '')));
+      const dropped = new Set((h.CapDrop ?? []).map((c: string) => c.replace(/^CAP_/, '')));
       expect(dropped.has('ALL') || DEFAULT_CAPS.every((c) => dropped.has(c)), `CapDrop: ${h.CapDrop}`).toBe(true);
       expect(h.SecurityOpt).toContain('no-new-privileges');
       expect(h.PidsLimit).toBe(512);
