@@ -43,10 +43,17 @@ else {
 </script>`;
 }
 
-/** A document showing untrusted HTML with nothing able to run or load (meant for sandbox=""). */
+/**
+ * A document showing untrusted HTML with nothing able to run or load (meant for sandbox=""). Its
+ * body is `inert`: a click on a link (even an SVG or MathML one) would navigate the frame itself to
+ * another host, which neither the sandbox nor the CSP stops; with no script to lift it, nothing in
+ * it can be clicked or selected. Nested frames and plugins are renamed away before parsing: blocked
+ * by the CSP, a nested frame still has Chromium open a connection to its host.
+ */
 export function htmlDocument(html: string): string {
   const csp = `${BLOCK_ALL}; style-src 'unsafe-inline'; img-src data:; font-src data:`;
-  return `<!doctype html><meta http-equiv="Content-Security-Policy" content="${csp}"><body style="font:13px system-ui;margin:6px">${html}`;
+  const defused = html.replace(/<(\/?)(iframe|frame|frameset|object|embed|portal|fencedframe)(?=[\s/>])/gi, '<$1vizmine-removed-$2');
+  return `<!doctype html><meta http-equiv="Content-Security-Policy" content="${csp}"><body inert style="font:13px system-ui;margin:6px">${defused}`;
 }
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
