@@ -16,7 +16,10 @@ import { hasContainers } from '../helpers/system';
 const available = await hasContainers();
 const docker = dockerFromEnv()!;
 let created: Docker.ContainerInspectInfo | null = null;
-const executor = available ? createContainerExecutor(docker, RUNNER_IMAGE, { onContainerCreated: async (c) => void (created = await c.inspect()) }) : null;
+const inspected = { onContainerCreated: async (c: Docker.Container) => void (created = await c.inspect()) };
+const executor = available ? createContainerExecutor(docker, RUNNER_IMAGE, inspected) : null;
+// The runner image itself says USER 1000: a copy whose default user is root shows the executor's own setting at work.
+const ROOT_DEFAULT = { repo: 'localhost/vizmine-runner', tag: 'root-default-test' };
 const config = (c: Partial<ExecutorConfig> = {}) => executorConfigSchema.parse({ executor: 'container', cellTimeoutS: 90, totalTimeoutS: 150, memoryMb: 768, cpus: 0.5, ...c });
 const printed = (executed: Uint8Array | null) =>
   JSON.parse(Buffer.from(executed!).toString())
@@ -53,8 +56,16 @@ except OSError as e:
 
 describe.skipIf(!available)('container isolation (dockerode → Podman)', () => {
   let probes: Probes;
-  beforeAll(async () => (probes = await startProbes()));
-  afterAll(() => probes?.close());
+  beforeAll(async () => {
+    probes = await startProbes();
+    const base = await docker.createContainer({ Image: RUNNER_IMAGE, User: 'root', Cmd: ['true'] });
+    await base.commit({ ...ROOT_DEFAULT, changes: 'USER root' });
+    await base.remove({ force: true });
+  });
+  afterAll(async () => {
+    await probes?.close();
+    await docker.getImage(`${ROOT_DEFAULT.repo}:${ROOT_DEFAULT.tag}`).remove().catch(() => {});
+  });
 
   it('a notebook can neither connect to the host (loopback or its other address) nor resolve names there', async () => {
     const targets = probes.targets.map((t) => ({ host: t.host, tcp: t.tcpPort, udp: t.dnsPort }));
@@ -97,7 +108,9 @@ for t in targets:
     fs.chmodSync(data, 0o777); // writable by anyone on the host: only the mount may stop the notebook
     created = null;
     try {
-      const result = await executor!.run({ notebook: codeNotebook(READ_LIMITS), config: config(), datasets: [{ slug: 'data', hostPath: data }] });
+      const rootDefault = createContainerExecutor(docker, `${ROOT_DEFAULT.repo}:${ROOT_DEFAULT.tag}`, inspected);
+      expect((await docker.getImage(`${ROOT_DEFAULT.repo}:${ROOT_DEFAULT.tag}`).inspect()).Config.User).toBe('root');
+      const result = await rootDefault.run({ notebook: codeNotebook(READ_LIMITS), config: config(), datasets: [{ slug: 'data', hostPath: data }] });
       expect(result.status, result.log).toBe('ok');
 
       // What the engine was asked for (the inspected container, before it started).
