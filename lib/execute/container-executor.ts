@@ -16,11 +16,16 @@ const POLL_MS = 200;
  * user, memory/CPU/pids limits, datasets read-only; only its work dir is writable. The container is
  * killed when the total time runs out and removed whatever happens.
  */
-export function createContainerExecutor(docker: Docker, image: string): Executor {
-  return { kind: 'container', image, run: (req) => runInContainer(docker, image, req) };
+export function createContainerExecutor(docker: Docker, image: string, opts: ContainerExecutorOptions = {}): Executor {
+  return { kind: 'container', image, run: (req) => runInContainer(docker, image, req, opts) };
 }
 
-async function runInContainer(docker: Docker, image: string, req: RunRequest): Promise<ExecutionResult> {
+export interface ContainerExecutorOptions {
+  /** Called with each container once created, before it starts (tests inspect what was asked of the engine). */
+  onContainerCreated?: (container: Docker.Container) => Promise<void> | void;
+}
+
+async function runInContainer(docker: Docker, image: string, req: RunRequest, opts: ContainerExecutorOptions): Promise<ExecutionResult> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-run-'));
   fs.chmodSync(work, 0o777); // written by the container's uid 1000
   fs.writeFileSync(path.join(work, RUN_FILES.input), req.notebook);
@@ -50,6 +55,7 @@ async function runInContainer(docker: Docker, image: string, req: RunRequest): P
         Binds: [`${work}:${WORKING}:rw`, `${RUNNER_DIR}:/opt/vizmine:ro`, ...(req.datasets ?? []).map((d) => `${d.hostPath}:/kaggle/input/${d.slug}:ro`)],
       },
     });
+    await opts.onContainerCreated?.(container);
     const t0 = Date.now();
     await container.start();
     const tail = tailFile(liveLog, req.onLog);

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementReport } from '../../lib/agreement/codings-report';
+import { agreementReport, type AgreementReport } from '../../lib/agreement/codings-report';
 import { readCodingsCsv } from '../../lib/agreement/read-codings';
+import { exportCodings } from '../../lib/coding/export-codings';
 import { codings, consensusCodings } from '../../lib/db/schema';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { signedInHeaders } from '../helpers/api-auth';
@@ -130,11 +131,36 @@ describe('consensus: permissions and separation', () => {
   });
 
   it('consensus never enters the agreement figures; coders see aggregates but only their reviewable disagreements', async () => {
-    const url = `http://localhost/api/agreement?study=${s.studyId}`;
-    const fig = async (who: string) => (await (await agreementRoute.GET(new Request(url, { headers: as[who].headers }), undefined as never)).json()) as { report: { overall: { items: number; coders: number; percentAgreement: number } } };
-    const sup = await fig('sup');
-    expect(sup.report.overall).toMatchObject({ items: 1, coders: 2, percentAgreement: 0 });
-    expect((await fig('ana')).report).toEqual(sup.report);
+    // A study of its own where a consensus would change κ if it were counted: ana and ben both code
+    // four items and disagree on the third; ben records the consensus "Chart/bar" there. Counted, it
+    // would be one more code of ben's on that item ({bar, line} against ana's {bar}).
+    const k = await seedStudy(store, { supervisor: as.sup.id, coders: [as.ana.id, as.ben.id], items: 4, paths: ['Chart/bar', 'Chart/line', 'Chart/hist'] });
+    const codes = { ana: ['Chart/bar', 'Chart/line', 'Chart/bar', 'Chart/hist'], ben: ['Chart/bar', 'Chart/line', 'Chart/line', 'Chart/hist'] };
+    for (const [i, item] of k.items.entries()) {
+      await codeItem(store.db, k, item, as.ana.id, [codes.ana[i]]);
+      await codeItem(store.db, k, item, as.ben.id, [codes.ben[i]]);
+    }
+    expect((await put('ben', k.items[2], { codings: [{ codeId: k.code('Chart/bar') }] })).status).toBe(200);
+
+    const figures = async (studyId: number, who = 'sup') =>
+      ((await (await agreementRoute.GET(new Request(`http://localhost/api/agreement?study=${studyId}`, { headers: as[who].headers }), undefined as never)).json()) as { report: AgreementReport }).report;
+    const report = await figures(k.studyId);
+    // Individual codings only: agreement on 3 of 4 items, κ = (0.75 − 0.3125) / (1 − 0.3125) = 7/11.
+    expect(report.overall).toMatchObject({ items: 4, coders: 2, percentAgreement: 0.75 });
+    expect(report.overall.cohenKappa).toBeCloseTo(7 / 11, 10);
+    // What the page would show with the consensus counted: a different κ (so this test can fail).
+    const counted = agreementReport((await exportCodings(store.db, { studyId: k.studyId })).map((r) => ({ item: r.item, coder: r.coder, code: r.code_path || null })));
+    expect(counted.overall.cohenKappa).not.toBeCloseTo(7 / 11, 3);
+    // The CSV download read by the CLI (its own consensus filter, lib/agreement/read-codings.ts) gives the same figures.
+    const csv = await csvRoute.GET(new Request(`http://localhost/api/studies/${k.studyId}/codings.csv`, { headers: as.sup.headers }), { params: Promise.resolve({ id: String(k.studyId) }) });
+    const text = await csv.text();
+    expect(text).toContain(',consensus');
+    expect(agreementReport(readCodingsCsv(text))).toEqual(report);
+
+    // The first study: its figures as before, the same for a coder; the disagreement lists.
+    const sup = await figures(s.studyId);
+    expect(sup.overall).toMatchObject({ items: 1, coders: 2, percentAgreement: 0 });
+    expect(await figures(s.studyId, 'ana')).toEqual(sup);
     const list = async (who: string) =>
       ((await (await disagreementsRoute.GET(new Request(`http://localhost/api/agreement/disagreements?study=${s.studyId}`, { headers: as[who].headers }), undefined as never)).json()) as { disagreements: { sampleItemId: number; resolved: boolean }[] }).disagreements;
     expect((await list('sup')).map((d) => [d.sampleItemId, d.resolved])).toEqual([[s.items[0], true]]);

@@ -13,14 +13,16 @@ import { hasContainers } from '../helpers/system';
 // Real containers through dockerode against Podman's Docker-compatible service (set up by .ci/run).
 const available = await hasContainers();
 const docker = dockerFromEnv()!;
-const executor = available ? createContainerExecutor(docker, RUNNER_IMAGE) : null;
+// The containers this file created (other test files may run containers at the same time).
+const createdHere: string[] = [];
+const executor = available ? createContainerExecutor(docker, RUNNER_IMAGE, { onContainerCreated: (c) => void createdHere.push(c.id) }) : null;
 const config = (c: Partial<ExecutorConfig> = {}) => executorConfigSchema.parse({ executor: 'container', cellTimeoutS: 60, totalTimeoutS: 120, memoryMb: 1024, ...c });
 const outputsText = (executed: Uint8Array | null) =>
   JSON.parse(Buffer.from(executed!).toString())
     .cells.flatMap((c: { outputs?: Array<{ text?: string[] }> }) => c.outputs ?? [])
     .map((o: { text?: string[] }) => (o.text ?? []).join(''))
     .join('');
-const ourContainers = async () => (await docker.listContainers({ all: true, filters: { label: ['vizmine.run=1'] } })).length;
+const ourContainers = async () => (await docker.listContainers({ all: true, filters: { label: ['vizmine.run=1'] } })).filter((c) => createdHere.includes(c.Id)).length;
 
 describe.skipIf(!available)('the container executor (dockerode → Podman)', () => {
   let store: TestStore;
