@@ -24,7 +24,8 @@ export function startBackgroundWork(db: Db, dirs: { dataDir: string; blobDir: st
         if (!renderUnavailable) {
           const t1 = Date.now();
           try {
-            const r = await renderFigures(db, blobDir, renderer.get);
+            // A few figures per round, so the thumbnails of newly imported images do not wait for them all.
+            const r = await renderFigures(db, blobDir, renderer.get, { limit: 8 });
             if (r.rendered + r.failed > 0) log(`figures drawn: ${r.rendered} rendered, ${r.failed} failed in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
           } catch (e) {
             // No Chromium here: figures keep their placeholder; another worker with one may draw them.

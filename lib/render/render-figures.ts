@@ -22,10 +22,11 @@ export async function renderFigures(
   db: Db,
   blobDir: string,
   renderer: () => Promise<FigureRenderer>,
-  opts: { batch?: number; concurrency?: number; onProgress?: (p: RenderProgress) => void } = {},
+  opts: { batch?: number; concurrency?: number; limit?: number; onProgress?: (p: RenderProgress) => void } = {},
 ): Promise<RenderProgress> {
   const progress: RenderProgress = { rendered: 0, failed: 0 };
-  for (;;) {
+  // `limit` figures per call (then the caller does other work, e.g. thumbnails, and calls again).
+  while (progress.rendered + progress.failed < (opts.limit ?? Infinity)) {
     const n = await db.transaction(async (tx) => {
       const pending = await tx
         .select({ id: visualisations.id, kind: visualisations.kind, spec: visualisations.spec, cellId: visualisations.cellId, outputIndex: visualisations.outputIndex })
@@ -61,6 +62,7 @@ export async function renderFigures(
     if (n === 0) return progress;
     opts.onProgress?.(progress);
   }
+  return progress;
 }
 
 // Bokeh figures stored before their document was extracted: it is in the output's script.

@@ -6,8 +6,9 @@ import type { FigureSource } from './figure-source';
 import { vendorScriptFile } from './vendor-scripts';
 
 export const CHROMIUM_PATH = process.env.VIZMINE_CHROMIUM ?? '/usr/bin/chromium';
-// Plotly.js alone takes seconds to parse on a busy 2-core machine: 30 s by default, VIZMINE_RENDER_TIMEOUT_MS to change.
-export const RENDER_TIMEOUT_MS = Number(process.env.VIZMINE_RENDER_TIMEOUT_MS) || 30_000;
+// Plotly.js (4.8 MB) alone takes many seconds to compile on a busy 2-core machine: 60 s by default,
+// VIZMINE_RENDER_TIMEOUT_MS to change. A figure that times out keeps its placeholder and says so.
+export const RENDER_TIMEOUT_MS = Number(process.env.VIZMINE_RENDER_TIMEOUT_MS) || 60_000;
 // A name that resolves nowhere: every request to it is answered by the route below, or refused.
 const ORIGIN = 'http://vizmine-render.invalid';
 const HOST_URL = `${ORIGIN}/host`;

@@ -37,7 +37,7 @@ describe.runIf(hasChromium())('interactive figures drawn to PNGs in the backgrou
     const rows = await store.db.select({ id: visualisations.id, kind: visualisations.kind }).from(visualisations).orderBy(asc(visualisations.cellPosition));
     expect(rows.map((v) => v.kind)).toEqual(['plotly', 'vega-lite', 'bokeh', 'plotly']);
     ids = { plotly: rows[0].id, vega: rows[1].id, bokeh: rows[2].id, broken: rows[3].id };
-    // Generous: the test machine is shared and busy; the product's default is 30 s.
+    // Generous: the test machine is shared and busy; the product’s default is 60 s.
     renderer = await launchRenderer({ timeoutMs: 90_000 });
     const progress = await renderFigures(store.db, store.blobDir, async () => renderer);
     expect(progress).toEqual({ rendered: 3, failed: 1 });
