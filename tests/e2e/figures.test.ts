@@ -26,7 +26,7 @@ describe.skipIf(chromiumMissing())('interactive figures rendered as images', () 
     ({ app, page, close } = await openApp({ page: { viewport: { width: 1400, height: 950 } } }));
     const form = new FormData();
     // 127.0.0.1:9 (discard): the plotly figure's remote image, which must never load.
-    form.set('file', new File([figureNotebook('http://127.0.0.1:9')], 'figures.ipynb'));
+    form.set('file', new File([new Uint8Array(figureNotebook('http://127.0.0.1:9'))], 'figures.ipynb'));
     const res = await fetch(url('/api/imports'), { method: 'POST', headers: authHeaders(app), body: form });
     expect(res.status).toBe(200);
   });
