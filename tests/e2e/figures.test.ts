@@ -45,10 +45,10 @@ describe.skipIf(chromiumMissing())('interactive figures rendered as images', () 
     ]);
     await page.goto(url('/visualisations'));
     const thumbs = page.locator('img[data-rendered]');
-    await expect.poll(() => thumbs.count()).toBe(3);
+    await expect.poll(() => thumbs.count(), { timeout: 30_000 }).toBe(3);
     // Each thumbnail loaded (a real image, not a broken one).
-    await expect.poll(() => thumbs.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth > 50 && (i as HTMLImageElement).complete))).toEqual([true, true, true]);
-    await expect.poll(() => page.getByTestId('thumb').filter({ hasText: 'could not be drawn' }).count()).toBe(1);
+    await expect.poll(() => thumbs.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth > 50 && (i as HTMLImageElement).complete)), { timeout: 30_000 }).toEqual([true, true, true]);
+    await expect.poll(() => page.getByTestId('thumb').filter({ hasText: 'could not be drawn' }).count(), { timeout: 30_000 }).toBe(1);
     // Long MIME types stay inside their card.
     const overflow = await page.getByTestId('thumb').evaluateAll((cards) => cards.filter((c) => [...c.querySelectorAll('.meta *')].some((m) => m.getBoundingClientRect().right > c.getBoundingClientRect().right + 1)).length);
     expect(overflow).toBe(0);
@@ -80,7 +80,7 @@ describe.skipIf(chromiumMissing())('interactive figures rendered as images', () 
     await page.goto(url(`/coding/${item.assignmentId}`));
     await page.locator('[data-testid="workspace"][data-keys="on"]').waitFor();
     // The workspace shows the rendered PNG (regions need pixels), not the live plotly frame.
-    await expect.poll(() => page.locator(`img[src="/api/blobs/${plotly.blobSha256}"]`).evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(400);
+    await expect.poll(() => page.locator(`img[src="/api/blobs/${plotly.blobSha256}"]`).evaluate((i) => (i as HTMLImageElement).naturalWidth), { timeout: 30_000 }).toBeGreaterThan(400);
     await page.keyboard.press('r');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Shift+ArrowDown');
