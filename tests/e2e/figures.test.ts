@@ -90,7 +90,8 @@ describe.skipIf(chromiumMissing())('interactive figures rendered as images', () 
     await page.keyboard.press('b');
     await page.getByTestId('my-region').waitFor();
     await screenshot(page, 'figures-plotly-region');
-    const saved = await api<{ mine: { region: unknown }[] }>(app, `/api/coding/assignments/${item.assignmentId}`);
-    expect(saved.mine.map((m) => m.region)).toEqual([{ x: 0.3, y: 0.25, w: 0.5, h: 0.55 }]);
+    // Saved in the background (autosave): as stored, a region in fractions of the rendered image.
+    const mine = async () => (await api<{ mine: { region: unknown }[] }>(app, `/api/coding/assignments/${item.assignmentId}`)).mine.map((m) => m.region);
+    await expect.poll(mine, { timeout: 30_000 }).toEqual([{ x: 0.3, y: 0.25, w: 0.5, h: 0.55 }]);
   });
 });
