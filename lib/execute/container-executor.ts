@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
+import { layOutInput } from './input-layout';
 import { RUN_FILES, readRunOutput } from './read-run-output';
 import { RUNNER_DIR } from './runner-path';
 import { LOG_TAIL_CHARS, type Executor, type ExecutionResult, type RunRequest } from './types';
@@ -17,12 +18,23 @@ const POLL_MS = 200;
  * killed when the total time runs out and removed whatever happens.
  */
 export function createContainerExecutor(docker: Docker, image: string): Executor {
-  return { kind: 'container', image, run: (req) => runInContainer(docker, image, req) };
+  return {
+    kind: 'container',
+    image,
+    run: (req) => runInContainer(docker, req.image ?? image, req),
+    // A kernel's mapped image is used only when it is on this machine: nothing is pulled here.
+    hasImage: (name) => docker.getImage(name).inspect().then(() => true, () => false),
+  };
 }
 
 async function runInContainer(docker: Docker, image: string, req: RunRequest): Promise<ExecutionResult> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-run-'));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-run-'));
+  const work = path.join(root, 'working');
+  fs.mkdirSync(work, { mode: 0o777 });
   fs.chmodSync(work, 0o777); // written by the container's uid 1000
+  const input = path.join(root, 'input');
+  const datasets = req.datasets ?? [];
+  layOutInput(input, datasets, (d) => `/kaggle/input/${d.slug}`, (_d, at) => fs.mkdirSync(at));
   fs.writeFileSync(path.join(work, RUN_FILES.input), req.notebook);
   const liveLog = path.join(work, LIVE_LOG);
   fs.writeFileSync(liveLog, '', { mode: 0o666 });
@@ -47,7 +59,7 @@ async function runInContainer(docker: Docker, image: string, req: RunRequest): P
         PidsLimit: 512,
         CapDrop: ['ALL'],
         SecurityOpt: ['no-new-privileges'],
-        Binds: [`${work}:${WORKING}:rw`, `${RUNNER_DIR}:/opt/vizmine:ro`, ...(req.datasets ?? []).map((d) => `${d.hostPath}:/kaggle/input/${d.slug}:ro`)],
+        Binds: [`${work}:${WORKING}:rw`, `${RUNNER_DIR}:/opt/vizmine:ro`, `${input}:/kaggle/input:ro`, ...datasets.map((d) => `${d.hostPath}:/kaggle/input/${d.slug}:ro`)],
       },
     });
     const t0 = Date.now();
@@ -56,12 +68,12 @@ async function runInContainer(docker: Docker, image: string, req: RunRequest): P
     const { exitCode, timedOut, killed } = await waitFor(container, totalTimeoutS * 1000, req.signal);
     tail.stop();
     const log = await readLogs(container);
-    return readRunOutput(work, { exitCode, timedOut, killed: killed || (exitCode === 137 && !timedOut), seconds: (Date.now() - t0) / 1000, totalTimeoutS, log });
+    return { ...readRunOutput(work, { exitCode, timedOut, killed: killed || (exitCode === 137 && !timedOut), seconds: (Date.now() - t0) / 1000, totalTimeoutS, log }), image };
   } catch (e) {
-    return { status: 'infrastructure', failing: { cell: null, ename: 'ContainerError', evalue: (e as Error).message }, seconds: 0, cellSeconds: {}, executed: null, log: '' };
+    return { status: 'infrastructure', failing: { cell: null, ename: 'ContainerError', evalue: (e as Error).message }, seconds: 0, cellSeconds: {}, executed: null, log: '', image };
   } finally {
     await container?.remove({ force: true }).catch(() => {});
-    fs.rmSync(work, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true });
   }
 }
 
