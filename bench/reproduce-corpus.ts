@@ -41,10 +41,10 @@ for (const [i, notebookId] of ids.entries()) {
   const e = (await reproduceNotebook({ db: store.db, blobDir, dataDir, executor, workerId: 'bench', jobId: crypto.randomUUID() }, { notebookId, config, runMissingDatasets: true }))!;
   const module = e.exceptionType === 'ModuleNotFoundError' ? (/No module named '([^'.]+)/.exec(e.exceptionMessage ?? '')?.[1] ?? null) : null;
   const p = pre.notebooks.find((n) => n.notebookId === notebookId)!;
-  const line = { notebookId, file: p.fileName, status: e.status, exceptionType: e.exceptionType, exceptionMessage: e.exceptionMessage?.slice(0, 200), module, seconds: e.seconds, figuresBefore: e.figuresBefore, figuresAfter: e.figuresAfter, preflightMissingModules: p.missingModules, preflightMissingDatasets: p.missingDatasets.length };
+  const line = { notebookId, title: p.title, status: e.status, exceptionType: e.exceptionType, exceptionMessage: e.exceptionMessage?.slice(0, 200), module, seconds: e.seconds, figuresBefore: e.figuresBefore, figuresAfter: e.figuresAfter, preflightMissingModules: p.missingModules, preflightMissingDatasets: p.missingDatasets.length };
   fs.appendFileSync(out, JSON.stringify(line) + '\n');
   rows.push({ status: e.status, exceptionType: e.exceptionType, module });
-  console.log(`[${i + 1}/${ids.length}] ${p.fileName}: ${e.status}${e.exceptionType ? ` ${e.exceptionType}` : ''}${module ? ` (${module})` : ''} ${e.seconds.toFixed(1)} s`);
+  console.log(`[${i + 1}/${ids.length}] ${p.title}: ${e.status}${e.exceptionType ? ` ${e.exceptionType}` : ''}${module ? ` (${module})` : ''} ${e.seconds.toFixed(1)} s`);
 }
 const count = (xs: string[]) => Object.entries(xs.reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {})).sort((a, b) => b[1] - a[1]);
 const byModule = rows.filter((r) => r.module);

@@ -61,7 +61,7 @@ function PreflightReport({ check, onSkip, onAll, pending }: { check: Preflight; 
       <ul style={{ margin: '6px 0', paddingLeft: 18 }}>
         {blocked.slice(0, SHOWN).map((n) => (
           <li key={n.notebookId} data-testid="preflight-blocked" data-notebook={n.notebookId}>
-            <Link href={`/notebooks/${n.notebookId}`}>{n.fileName}</Link>: {[...n.missingModules.map((m) => `needs ${m}, not in the image`), ...n.missingDatasets].join('; ')}
+            <Link href={`/notebooks/${n.notebookId}`}>{n.title}</Link>: {[...n.missingModules.map((m) => `needs ${m}, not in the image`), ...n.missingDatasets].join('; ')}
           </li>
         ))}
         {blocked.length > SHOWN && <li className="sub">and {blocked.length - SHOWN} more</li>}

@@ -34,7 +34,7 @@ export async function reproduceCommand(ids: number[], opts: ReproduceOpts): Prom
     if (opts.preflight) {
       const p = await preflightNotebooks(store.db, store.dataDir, await resolveReproduceTarget(store.db, target), executor);
       if (opts.json) console.log(JSON.stringify(p));
-      for (const n of p.notebooks.filter((x) => x.blocked)) say(`notebook ${n.notebookId} ${n.fileName}: ${[...n.missingModules.map((m) => `needs ${m}, not in the image`), ...n.missingDatasets].join('; ')}`);
+      for (const n of p.notebooks.filter((x) => x.blocked)) say(`notebook ${n.notebookId} ${n.title}: ${[...n.missingModules.map((m) => `needs ${m}, not in the image`), ...n.missingDatasets].join('; ')}`);
       say(`${p.blocked} of ${p.notebooks.length} notebook(s) blocked; ${p.blockers.slice(0, 10).map((b) => `${b.name}: ${b.notebooks}`).join(', ')}`);
       return 0;
     }

@@ -13,7 +13,7 @@ import { notebookImports } from './notebook-imports';
 
 export interface NotebookPreflight {
   notebookId: number;
-  fileName: string;
+  title: string;
   image: string; // where it would run ("host" for the host executor)
   missingModules: string[]; // imported, not in the image
   missingDatasets: string[]; // read, not here and not fetchable
@@ -37,7 +37,7 @@ export interface Preflight {
  */
 export async function preflightNotebooks(db: Db, dataDir: string, notebookIds: number[], executor: ExecutorKind): Promise<Preflight> {
   const [names, kernels, codeCells] = await Promise.all([
-    db.select({ id: notebooks.id, fileName: notebooks.fileName }).from(notebooks).where(inArray(notebooks.id, notebookIds)),
+    db.select({ id: notebooks.id, title: notebooks.title }).from(notebooks).where(inArray(notebooks.id, notebookIds)),
     db.select({ notebookId: kaggleKernels.notebookId, dockerImage: kaggleKernels.dockerImage }).from(kaggleKernels).where(inArray(kaggleKernels.notebookId, notebookIds)),
     db.select({ notebookId: cells.notebookId, cellType: cells.cellType, source: cells.source }).from(cells).where(and(inArray(cells.notebookId, notebookIds), eq(cells.cellType, 'code'))).orderBy(asc(cells.notebookId), asc(cells.position)),
   ]);
@@ -50,7 +50,7 @@ export async function preflightNotebooks(db: Db, dataDir: string, notebookIds: n
     const missingModules = notebookImports(own).filter((m) => !provided.modules.has(m));
     result.push({
       notebookId: id,
-      fileName: names.find((n) => n.id === id)?.fileName ?? `#${id}`,
+      title: names.find((n) => n.id === id)?.title ?? `#${id}`,
       image: provided.image,
       missingModules,
       missingDatasets: data.missing,
