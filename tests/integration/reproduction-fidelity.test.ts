@@ -29,7 +29,7 @@ describe.skipIf(!available)('reproduction fidelity (real containers)', () => {
   const executor = createContainerExecutor(docker, RUNNER_IMAGE);
   let seq = 0;
   const add = async (name: string, cells: string[], kernel?: { dockerImage?: string; datasets?: string[] }) => {
-    const id = (await importNotebook(store.db, { file: `${name}.ipynb`, bytes: codeNotebook(...cells), blobDir: store.blobDir })).notebookId!;
+    const id = (await importNotebook(store.db, { file: `${name}.ipynb`, bytes: codeNotebook(`# ${name}`, ...cells), blobDir: store.blobDir })).notebookId!;
     if (kernel) await store.db.insert(kaggleKernels).values({ notebookId: id, ref: `someone/${name}`, dockerImage: kernel.dockerImage, datasets: kernel.datasets ?? [], storedForm: 'source', source: 'api' });
     return id;
   };
