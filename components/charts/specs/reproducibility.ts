@@ -59,3 +59,20 @@ export function topExceptionsSpec(rows: { type: string; count: number }[]): Visu
     },
   };
 }
+
+/** Notebooks stopped by each missing module or data source ("blocked by catboost: 12 notebooks"), most first. */
+export function blockersSpec(rows: { kind: 'module' | 'dataset'; name: string; notebooks: number }[]): VisualizationSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 'container',
+    height: { step: 22 },
+    data: { values: rows.map((r) => ({ ...r, label: r.kind === 'module' ? r.name : `data: ${r.name}` })) },
+    mark: { type: 'bar', cornerRadiusEnd: 3 },
+    encoding: {
+      y: { field: 'label', type: 'nominal', sort: '-x', title: null },
+      x: { field: 'notebooks', type: 'quantitative', title: 'notebooks blocked', axis: { tickMinStep: 1, format: 'd' } },
+      color: { field: 'kind', type: 'nominal', scale: { domain: ['module', 'dataset'], range: ['#6b3fa0', '#d9822b'] }, legend: { orient: 'top', title: 'missing' } },
+      tooltip: [{ field: 'kind', title: 'missing' }, { field: 'name' }, { field: 'notebooks', title: 'notebooks' }],
+    },
+  };
+}
