@@ -9,8 +9,11 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 IMAGE=${VIZMINE_RUNNER_IMAGE:-localhost/vizmine-runner:latest}
 export CONTAINERS_CONF=${CONTAINERS_CONF:-$HERE/containers.conf}
-PACKAGES=$(sed 's/#.*//' "$HERE/runner-packages.txt" | xargs)
-RECIPE=$(cat "$HERE/runner-packages.txt" "$0" | sha256sum | cut -c1-16)
+LISTS=("$HERE/runner-packages.txt")
+# The full image (torch, opencv, geopandas, cartopy, …) takes several GB more and much longer to build.
+if [[ "${VIZMINE_RUNNER_FULL:-}" == 1 ]]; then LISTS+=("$HERE/runner-packages-full.txt"); fi
+PACKAGES=$(sed 's/#.*//' "${LISTS[@]}" | xargs)
+RECIPE=$(cat "${LISTS[@]}" "$0" | sha256sum | cut -c1-16)
 if [[ "${1:-}" != "--force" ]] && podman image exists "$IMAGE"; then
   have=$(podman image inspect --format '{{ index .Labels "vizmine.recipe" }}' "$IMAGE" 2>/dev/null || true)
   if [[ "$have" == "$RECIPE" ]]; then
