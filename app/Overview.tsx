@@ -1,12 +1,14 @@
 'use client';
 import Link from 'next/link';
 import { useStats } from '@/components/hooks/useStats';
+import { useCanSupervise } from '@/components/hooks/useSession';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { VegaChart } from '@/components/charts/VegaChart';
 import { barChartSpec } from '@/components/charts/specs/bar-chart';
 
 export function Overview() {
   const { data, error, isPending } = useStats();
+  const supervises = useCanSupervise();
   if (isPending) return <Skeleton height={90} count={3} />;
   if (error) return <ErrorState error={error} />;
   const empty = data.notebooks.imported + data.notebooks.rejected === 0;
@@ -19,7 +21,7 @@ export function Overview() {
         </div>
       </div>
       {empty ? (
-        <EmptyState title="No notebooks yet" action={{ href: '/import', label: 'Import notebooks' }}>
+        <EmptyState title="No notebooks yet" action={supervises ? { href: '/import', label: 'Import notebooks' } : undefined}>
           Drop .ipynb files or a .zip on the import page, or run <code>npm run vizmine -- import &lt;folder&gt;</code>.
         </EmptyState>
       ) : (
@@ -30,7 +32,7 @@ export function Overview() {
             <Stat label="cells" value={data.notebooks.cells} />
             <Stat label="error outputs" value={data.notebooks.errors} />
             <Stat label="rejected (not Python)" value={data.notebooks.rejected} href="/notebooks?status=rejected" />
-            <Stat label="files that failed" value={data.failures} href="/import" />
+            <Stat label="files that failed" value={data.failures} href={supervises ? '/import' : undefined} />
           </div>
           {data.pendingThumbnails > 0 && (
             <p className="sub" role="status">

@@ -3,7 +3,9 @@ import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import type { Components } from 'react-markdown';
 import { normaliseMarkdown } from './normalise-markdown';
+import { RemoteImage } from './RemoteImage';
 
 // Notebook markdown is untrusted: raw HTML is parsed, then sanitised to GitHub's allow-list
 // (no script, no event handlers, no javascript: URLs).
@@ -24,10 +26,15 @@ function urlTransform(url: string, key: string): string {
   return defaultUrlTransform(url);
 }
 
+// Remote images (markdown or raw <img>) become a placeholder; only data: images are drawn.
+const components: Components = {
+  img: ({ src, alt }) => (typeof src === 'string' && /^https?:\/\//i.test(src) ? <RemoteImage src={src} alt={alt} /> : src ? <img src={src} alt={alt ?? ''} /> : null),
+};
+
 export function Markdown({ source }: { source: string }) {
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeRaw, [rehypeSanitize, schema]]} urlTransform={urlTransform}>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeRaw, [rehypeSanitize, schema]]} urlTransform={urlTransform} components={components}>
         {normaliseMarkdown(source)}
       </ReactMarkdown>
     </div>

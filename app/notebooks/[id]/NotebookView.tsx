@@ -1,27 +1,15 @@
 'use client';
 import Link from 'next/link';
-import { useEffect } from 'react';
 import { useNotebook } from '@/components/hooks/useNotebooks';
 import { ErrorState, Skeleton } from '@/components/ui/States';
-import { Markdown } from '@/components/notebook/Markdown';
-import { CodeBlock } from '@/components/notebook/CodeBlock';
-import { Output, type OutputVisualisation } from '@/components/notebook/Output';
-import type { NbOutput } from '@/lib/notebooks/types';
+import { NotebookCells } from '@/components/notebook/NotebookCells';
 import { KaggleMeta } from '@/components/notebook/KaggleMeta';
 import { NotebookReproduceButton, NotebookReproductions } from '@/components/runs/NotebookReproductions';
 
 export function NotebookView({ id }: { id: number }) {
   const { data, error, isPending } = useNotebook(id);
-  // Links to a cell (#cell-12) scroll once the cells are there.
-  useEffect(() => {
-    if (data && location.hash) document.querySelector(location.hash)?.scrollIntoView();
-  }, [data]);
   if (isPending) return <Skeleton height={80} count={6} />;
   if (error) return <ErrorState error={error} />;
-
-  const visAt = new Map<string, OutputVisualisation>();
-  for (const v of data.visualisations) visAt.set(`${v.cellPosition}:${v.outputIndex}`, v);
-  const highlighted = typeof window !== 'undefined' ? window.location.hash.slice(1) : '';
 
   return (
     <>
@@ -53,27 +41,7 @@ export function NotebookView({ id }: { id: number }) {
       {data.status === 'rejected' ? (
         <div className="error-box">Not imported: {data.rejectReason}</div>
       ) : (
-        <div className="nb">
-          {data.cells.map((cell) => (
-            <div key={cell.id} id={`cell-${cell.position}`} className={`cell ${highlighted === `cell-${cell.position}` ? 'highlight' : ''}`}>
-              <div className="prompt" title={`cell ${cell.position + 1}`}>{cell.cellType === 'code' ? `[${cell.executionCount ?? ' '}]` : ''}</div>
-              <div>
-                {cell.cellType === 'markdown' ? (
-                  <Markdown source={cell.source} />
-                ) : cell.cellType === 'raw' ? (
-                  <pre className="output">{cell.source}</pre>
-                ) : (
-                  <>
-                    <CodeBlock code={cell.source} />
-                    {(cell.outputs as NbOutput[]).map((o, i) => (
-                      <Output key={i} output={o} visualisation={visAt.get(`${cell.position}:${i}`)} />
-                    ))}
-                  </>
-                )}
-              </div>
-            </div>
-          ))}
-        </div>
+        <NotebookCells cells={data.cells} visualisations={data.visualisations} />
       )}
     </>
   );
