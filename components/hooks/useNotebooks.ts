@@ -18,3 +18,14 @@ export function useNotebook(id: number) {
     queryFn: () => fetchJson<NotebookDetail>(`/api/notebooks/${id}`),
   });
 }
+
+/** How many cells the first, quick request of a notebook page carries. */
+export const HEAD_CELLS = 200;
+
+// GET /api/notebooks/:id?cells=200 — the first cells only, so a long notebook's first screen shows at once
+export function useNotebookHead(id: number) {
+  return useQuery({
+    queryKey: queryKeys.notebooks.head(id),
+    queryFn: () => fetchJson<NotebookDetail>(`/api/notebooks/${id}?cells=${HEAD_CELLS}`),
+  });
+}

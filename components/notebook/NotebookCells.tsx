@@ -11,7 +11,7 @@ import { useProgressive } from './useProgressive';
  * A notebook's cells, rendered progressively (see useProgressive): long notebooks show their first
  * screen at once. A link to a cell (#cell-12) starts the rendered slice there and scrolls to it.
  */
-export function NotebookCells({ cells, visualisations }: Pick<NotebookDetail, 'cells' | 'visualisations'>) {
+export function NotebookCells({ cells, total, visualisations }: Pick<NotebookDetail, 'cells' | 'visualisations'> & { total: number }) {
   const hash = typeof window !== 'undefined' ? window.location.hash : '';
   const linked = Number(/^#cell-(\d+)$/.exec(hash)?.[1] ?? 0);
   const { start, end, sentinel, showEarlier, showAll } = useProgressive(cells.length, { from: linked });
@@ -52,10 +52,10 @@ export function NotebookCells({ cells, visualisations }: Pick<NotebookDetail, 'c
           </div>
         </div>
       ))}
-      {end < cells.length && (
+      {end < total && (
         // keyed by `end`: a new element each time, so it is observed afresh even if it stays in view
         <div key={end} ref={sentinel} className="sub" data-testid="more-cells" style={{ padding: 12 }}>
-          Showing {(end - start).toLocaleString('en')} of {cells.length.toLocaleString('en')} cells; more load as you scroll.{' '}
+          Showing {(Math.min(end, cells.length) - start).toLocaleString('en')} of {total.toLocaleString('en')} cells; more load as you scroll.{' '}
           <button className="btn" onClick={showAll}>
             Show all
           </button>

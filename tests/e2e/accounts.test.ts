@@ -71,7 +71,7 @@ describe.skipIf(chromiumMissing())('accounts, roles and study membership', () =>
     expect(squash(await page.getByTestId('members').innerText())).toContain(`${ADMIN.name} you ${ADMIN.email}`);
     await screenshot(page, 'accounts-study-overview');
     await page.goto(url('/studies'));
-    await expect.poll(() => page.getByTestId('studies').locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('studies').locator('tbody tr').count(), { timeout: 15_000 }).toBe(2);
     await screenshot(page, 'accounts-studies-admin');
   });
 
@@ -121,7 +121,7 @@ describe.skipIf(chromiumMissing())('accounts, roles and study membership', () =>
   it('shows the coder only the study they belong to', async () => {
     await page.goto(url('/studies'));
     const rows = page.getByTestId('studies').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
     expect(squash(await rows.first().innerText())).toContain('Loss curves coder 2');
     expect(await page.getByRole('button', { name: 'New study' }).count()).toBe(0);
     await screenshot(page, 'accounts-studies-coder');

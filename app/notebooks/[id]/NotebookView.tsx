@@ -1,15 +1,22 @@
 'use client';
 import Link from 'next/link';
-import { useNotebook } from '@/components/hooks/useNotebooks';
+import { HEAD_CELLS, useNotebook, useNotebookHead } from '@/components/hooks/useNotebooks';
 import { ErrorState, Skeleton } from '@/components/ui/States';
 import { NotebookCells } from '@/components/notebook/NotebookCells';
 import { KaggleMeta } from '@/components/notebook/KaggleMeta';
 import { NotebookReproduceButton, NotebookReproductions } from '@/components/runs/NotebookReproductions';
 
 export function NotebookView({ id }: { id: number }) {
-  const { data, error, isPending } = useNotebook(id);
-  if (isPending) return <Skeleton height={80} count={6} />;
+  // The first cells come in a quick request of their own; the whole notebook follows (50,000 cells
+  // take seconds to send and parse). A link to a cell past the first ones waits for the whole.
+  const head = useNotebookHead(id);
+  const full = useNotebook(id);
+  const data = full.data ?? head.data;
+  const error = full.error ?? head.error;
   if (error) return <ErrorState error={error} />;
+  if (!data) return <Skeleton height={80} count={6} />;
+  const linked = Number(/^#cell-(\d+)$/.exec(typeof window !== 'undefined' ? window.location.hash : '')?.[1] ?? 0);
+  const cellsReady = !!full.data || linked < HEAD_CELLS - 20;
 
   return (
     <>
@@ -41,7 +48,7 @@ export function NotebookView({ id }: { id: number }) {
       {data.status === 'rejected' ? (
         <div className="error-box">Not imported: {data.rejectReason}</div>
       ) : (
-        <NotebookCells cells={data.cells} visualisations={data.visualisations} />
+        cellsReady ? <NotebookCells cells={data.cells} total={data.cellCount} visualisations={data.visualisations} /> : <Skeleton height={80} count={6} />
       )}
     </>
   );
