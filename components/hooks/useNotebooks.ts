@@ -12,10 +12,12 @@ export function useNotebooks(params: { q?: string; sort?: string; dir?: string; 
   });
 }
 
-export function useNotebook(id: number) {
+// `enabled: false` holds the request (the notebook page sends it once the first cells are shown).
+export function useNotebook(id: number, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.notebooks.detail(id),
     queryFn: () => fetchJson<NotebookDetail>(`/api/notebooks/${id}`),
+    enabled,
   });
 }
 

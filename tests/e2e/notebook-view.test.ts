@@ -30,6 +30,7 @@ describe.skipIf(chromiumMissing())('notebook page: CSP, remote images, long note
   const requests: string[] = [];
   const cspViolations: string[] = [];
   const url = (p: string) => `${app.baseUrl}${p}`;
+  let shortId: number;
 
   beforeAll(async () => {
     // A third party's server: any request reaching it is a leak.
@@ -82,7 +83,7 @@ describe.skipIf(chromiumMissing())('notebook page: CSP, remote images, long note
   });
 
   it('shows a placeholder naming the host instead of loading remote markdown images', async () => {
-    const id = await importFile('remote-images.ipynb');
+    const id = (shortId = await importFile('remote-images.ipynb'));
     await page.goto(url(`/notebooks/${id}`));
     const md = page.locator('.nb .markdown').first();
     await md.getByRole('heading', { name: 'Remote pictures' }).waitFor();
@@ -109,15 +110,21 @@ describe.skipIf(chromiumMissing())('notebook page: CSP, remote images, long note
     expect(cspViolations).toEqual([]);
   });
 
-  it(`shows the first cells of a ${LONG_CELLS.toLocaleString('en')}-cell notebook within a second`, async () => {
+  it(`shows the first cells of a ${LONG_CELLS.toLocaleString('en')}-cell notebook within a second of a short one's`, async () => {
     const id = await importFile('long.ipynb');
-    await page.goto(url('/'));
-    const started = Date.now();
-    await page.goto(url(`/notebooks/${id}`));
-    await page.locator('#cell-0').getByText('Step 0 of the long notebook').waitFor({ timeout: 60_000 });
-    const firstCellMs = Date.now() - started;
-    console.log(`time to first cell of a ${LONG_CELLS}-cell notebook: ${firstCellMs} ms`);
-    expect(firstCellMs).toBeLessThan(1_000);
+    // Time from navigation to the first cell on screen; a 3-cell notebook gives this machine's floor
+    // (page, session, one request), which the long one may exceed by less than a second.
+    const firstCell = async (nb: number, text: string) => {
+      await page.goto(url('/'));
+      const started = Date.now();
+      await page.goto(url(`/notebooks/${nb}`));
+      await page.locator('#cell-0').getByText(text).waitFor({ timeout: 60_000 });
+      return Date.now() - started;
+    };
+    const shortMs = await firstCell(shortId, 'Remote pictures');
+    const firstCellMs = await firstCell(id, 'Step 0 of the long notebook');
+    console.log(`time to first cell: ${LONG_CELLS}-cell notebook ${firstCellMs} ms, 3-cell notebook ${shortMs} ms`);
+    expect(firstCellMs - shortMs).toBeLessThan(1_000);
     const more = page.getByTestId('more-cells');
     expect(squash(await more.innerText())).toMatch(new RegExp(`^Showing \\d+ of ${LONG_CELLS.toLocaleString('en')} cells`));
     // Scrolling renders more; a link to a far cell renders (and scrolls to) that cell.

@@ -10,13 +10,15 @@ export function NotebookView({ id }: { id: number }) {
   // The first cells come in a quick request of their own; the whole notebook follows (50,000 cells
   // take seconds to send and parse). A link to a cell past the first ones waits for the whole.
   const head = useNotebookHead(id);
-  const full = useNotebook(id);
+  // Asked for once the first cells are in, so it does not compete with them; not at all for short notebooks.
+  const full = useNotebook(id, { enabled: !!head.data && head.data.cellCount > head.data.cells.length });
   const data = full.data ?? head.data;
+  const complete = !!full.data || (!!head.data && head.data.cellCount <= head.data.cells.length);
   const error = full.error ?? head.error;
   if (error) return <ErrorState error={error} />;
   if (!data) return <Skeleton height={80} count={6} />;
   const linked = Number(/^#cell-(\d+)$/.exec(typeof window !== 'undefined' ? window.location.hash : '')?.[1] ?? 0);
-  const cellsReady = !!full.data || linked < HEAD_CELLS - 20;
+  const cellsReady = complete || linked < HEAD_CELLS - 20;
 
   return (
     <>
