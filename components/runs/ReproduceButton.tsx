@@ -2,15 +2,17 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { usePreflight, useReproduce, type Preflight, type ReproduceTarget } from '@/components/hooks/useRuns';
+import { useCanSupervise } from '@/components/hooks/useSession';
 
 const SHOWN = 12; // blocked notebooks listed by name; the rest are counted
 
 /**
  * Queues reproductions of a target (one notebook, a selection, every notebook, a collection run's
  * notebooks) with the executor a live worker offers. A pre-flight check runs first: when some
- * notebooks lack a module or a dataset, it says which and lets the user skip them or queue all.
+ * notebooks lack a module or a dataset, it says which and lets the user skip them or queue all. Only supervisors and admins may reproduce: for coders it renders nothing.
  */
 export function ReproduceButton({ target, label = 'Reproduce', disabled, primary }: { target: ReproduceTarget; label?: string; disabled?: boolean; primary?: boolean }) {
+  const allowed = useCanSupervise();
   const reproduce = useReproduce();
   const preflight = usePreflight();
   const onRuns = usePathname() === '/runs';
@@ -25,6 +27,7 @@ export function ReproduceButton({ target, label = 'Reproduce', disabled, primary
       onError: () => reproduce.mutate(target),
     });
   };
+  if (!allowed) return null;
   return (
     <span style={{ display: 'inline-flex', flexDirection: 'column', gap: 6, alignItems: 'flex-start' }}>
       <span className="row" style={{ gap: 8, flexWrap: 'wrap' }}>
