@@ -1,4 +1,4 @@
-import { imageSize } from './image-size';
+import { headerSize } from './image-size';
 import type { ExtractedVisualisation } from './extract-visualisations';
 
 /** Larger than any real figure (a 300-dpi poster is ~15,000 px a side), far below what breaks a column or a decoder. */
@@ -12,7 +12,7 @@ export const MAX_IMAGE_SIDE = 100_000;
 export function findImpossibleImage(found: ExtractedVisualisation[]): { message: string; where: string } | null {
   for (const v of found) {
     if (!v.image) continue;
-    const size = imageSize(v.image.mime, v.image.bytes);
+    const size = headerSize(v.image.mime, v.image.bytes);
     if (!size || (size.width <= MAX_IMAGE_SIDE && size.height <= MAX_IMAGE_SIDE)) continue;
     const where = `cell ${v.cellPosition} output ${v.outputIndex} ${v.image.mime}`;
     const claimed = `${size.width.toLocaleString('en')} × ${size.height.toLocaleString('en')}`;

@@ -11,11 +11,17 @@ const SVG_HEAD = 64 * 1024;
  * viewBox, and units (pt, in, cm, mm, em) become pixels at 96 per inch. Null when unreadable.
  */
 export function imageSize(mime: string, bytes: Uint8Array): { width: number; height: number } | null {
+  const size = headerSize(mime, bytes);
+  const ok = (n: number) => n >= 1 && n <= MAX_SIDE;
+  return size && ok(size.width) && ok(size.height) ? size : null;
+}
+
+/** What the header claims, however absurd (for the import's check of hostile headers); null when unreadable. */
+export function headerSize(mime: string, bytes: Uint8Array): { width: number; height: number } | null {
   const input = mime === 'image/svg+xml' ? bytes.subarray(0, SVG_HEAD) : bytes;
   try {
     const { width, height } = readSize(input);
-    const ok = (n: number | undefined): n is number => typeof n === 'number' && n >= 1 && n <= MAX_SIDE;
-    return ok(width) && ok(height) ? { width: Math.round(width), height: Math.round(height) } : null;
+    return typeof width === 'number' && typeof height === 'number' ? { width: Math.round(width), height: Math.round(height) } : null;
   } catch {
     return null; // not an image type image-size knows, or a broken header
   }

@@ -59,7 +59,7 @@ describe('which notebook is this: title and identity', () => {
   });
 
   it('the migration gives rows imported with absolute paths their relative form', async () => {
-    const migration = fs.readFileSync(path.join(process.cwd(), 'drizzle/0007_relative-file-names.sql'), 'utf8');
+    const migration = fs.readFileSync(path.join(process.cwd(), 'drizzle/0009_relative-file-names.sql'), 'utf8');
     const [a] = await store.db.insert(notebooks).values({ contentHash: 'x1', fileName: '/srv/data/corpus/owner__slug.ipynb', title: 'Content', status: 'imported', originalNbformat: 4, nbformatMinor: 5, bytes: 1, metadata: {} }).returning();
     const [b] = await store.db.insert(notebooks).values({ contentHash: 'x2', fileName: '/srv/data/all.zip/dir/x.ipynb', title: 'A &amp; B', status: 'imported', originalNbformat: 4, nbformatMinor: 5, bytes: 1, metadata: {} }).returning();
     await store.db.insert(importFailures).values({ fileName: '/home/me/bad.ipynb', code: 'json', message: 'bad' });

@@ -198,7 +198,7 @@ describe('codebook exports and imports (CSV, REFI-QDA)', () => {
 
     // A row stored by the old reader (100 × 100) is re-sized by the migration and the derivative pass.
     await store.db.update(blobs).set({ width: 100, height: 100 }).where(eq(blobs.sha256, v.sha!));
-    const migration = fs.readFileSync(new URL('../../drizzle/0007_resize-svg-blobs.sql', import.meta.url), 'utf8');
+    const migration = fs.readFileSync(new URL('../../drizzle/0010_resize-svg-blobs.sql', import.meta.url), 'utf8');
     await rawSql(store.db).unsafe(migration);
     await computeDerivatives(store.db, store.blobDir);
     expect(await size()).toEqual({ w: 640, h: 480 });
