@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { cells, kaggleKernels, notebooks, visualisations } from '../db/schema';
+import { cells, kaggleKernels, notebooks, visualisations, imageSha } from '../db/schema';
 import { AppError } from '../errors';
 
 /** A notebook with its cells in order and, per output, the visualisation extracted from it. */
@@ -15,7 +15,7 @@ export async function getNotebook(db: Db, id: number) {
         cellPosition: visualisations.cellPosition,
         outputIndex: visualisations.outputIndex,
         kind: visualisations.kind,
-        blobSha256: visualisations.blobSha256,
+        blobSha256: imageSha(),
         mime: visualisations.mime,
         spec: visualisations.spec,
       })
