@@ -14,6 +14,7 @@ import { agreementCommand } from './commands/agreement';
 import { reproduceCommand, workersCommand } from './commands/reproduce';
 import { searchCommand } from './commands/search';
 import { analyseCommand } from './commands/analyse';
+import { moveBlobsCommand } from './commands/blobs';
 import { dataDirOption } from './options';
 
 const program = new Command('vizmine')
@@ -131,6 +132,14 @@ program
   .option('--limit <n>', 'how many hits (default 30, at most 200)', Number)
   .option('--json', 'one JSON object per hit: notebookId, cell, kind, snippet, highlights, rank')
   .action(async (query: string, opts) => exit(await searchCommand(query, { ...program.opts(), ...opts })));
+
+const blobsCmd = program.command('blobs').description('the image store (VIZMINE_BLOB_STORE=folder|postgres|s3)');
+blobsCmd
+  .command('move')
+  .description("copy the corpus's blobs and thumbnails into another store, verified by hash; resumable")
+  .requiredOption('--to <store>', 'folder, postgres or s3')
+  .option('--from <store>', 'folder, postgres or s3 (default: VIZMINE_BLOB_STORE, else folder)')
+  .action(async (opts) => exit(await moveBlobsCommand({ ...program.opts(), ...opts })));
 
 // Ctrl-C or a closed terminal: release the database (and its embedded server) before leaving.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blobs, visualisations, imageSha } from '../db/schema';
 import type { FigureOutcome } from '../db/schema/reproduction';
-import { blobPath } from '../extract/blob-store';
+import { blobStoreOf, type BlobStore } from '../blobs';
 import { NEAR_DUPLICATE_BITS } from '../extract/compute-derivatives';
 import { dhashOfImage, hammingDistance, type DHash } from '../extract/dhash';
 
@@ -28,7 +27,7 @@ export interface FigurePair {
  * specs by their JSON), only reproduced → new, only original → missing (all of them when nothing
  * was reproduced).
  */
-export async function matchFigures(db: Db, blobDir: string, originalId: number, reproducedId: number | null): Promise<FigurePair[]> {
+export async function matchFigures(db: Db, blobDir: string | BlobStore, originalId: number, reproducedId: number | null): Promise<FigurePair[]> {
   const [before, after] = await Promise.all([figuresOf(db, originalId), reproducedId === null ? [] : figuresOf(db, reproducedId)]);
   const cells = new Set([...before, ...after].map((f) => f.cellPosition));
   const hashes = new Map<string, DHash | null>();
@@ -59,7 +58,7 @@ function figuresOf(db: Db, notebookId: number): Promise<Figure[]> {
     .orderBy(asc(visualisations.cellPosition), asc(visualisations.outputIndex));
 }
 
-async function compare(db: Db, blobDir: string, cache: Map<string, DHash | null>, a: Figure, b: Figure) {
+async function compare(db: Db, blobDir: string | BlobStore, cache: Map<string, DHash | null>, a: Figure, b: Figure) {
   if (!a.blobSha256 || !b.blobSha256) return null;
   if (a.blobSha256 === b.blobSha256) return { row: 0, column: 0 };
   const [ha, hb] = [await hashOf(db, blobDir, cache, a.blobSha256), await hashOf(db, blobDir, cache, b.blobSha256)];
@@ -68,11 +67,15 @@ async function compare(db: Db, blobDir: string, cache: Map<string, DHash | null>
 }
 
 // The background derivatives may not have hashed a fresh blob yet: hash it here if so.
-async function hashOf(db: Db, blobDir: string, cache: Map<string, DHash | null>, sha: string): Promise<DHash | null> {
+async function hashOf(db: Db, blobDir: string | BlobStore, cache: Map<string, DHash | null>, sha: string): Promise<DHash | null> {
   if (cache.has(sha)) return cache.get(sha)!;
   const [row] = await db.select({ row: blobs.dhash, column: blobs.dhashV }).from(blobs).where(eq(blobs.sha256, sha));
   let hash: DHash | null = row?.row != null && row.column != null ? { row: row.row, column: row.column } : null;
-  if (!hash) hash = await dhashOfImage(fs.readFileSync(blobPath(blobDir, sha))).catch(() => null);
+  if (!hash) {
+    const bytes = await blobStoreOf(db, blobDir).get(sha);
+    if (!bytes) throw new Error(`the image ${sha} is missing from the blob store`);
+    hash = await dhashOfImage(bytes).catch(() => null);
+  }
   cache.set(sha, hash);
   return hash;
 }

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { importFailures, notebooks } from '../db/schema';
 import { parseNotebook, checkLanguage, NotebookError, V3_HEADING_KEY, type ParsedNotebook } from '../notebooks';
-import { removeUnreferencedBlobs, sha256Hex, writeBlob } from '../extract/blob-store';
+import { removeUnreferencedBlobs, sha256Hex } from '../extract/blob-store';
+import { blobStoreOf, type BlobStore } from '../blobs';
 import { findImpossibleImage } from '../extract/check-image-size';
 import { extractVisualisations, type ExtractedVisualisation } from '../extract/extract-visualisations';
 import { detectLibraries } from '../extract/libraries';
@@ -17,9 +18,10 @@ import type { ImportResult } from './types';
  */
 export async function importNotebook(
   db: Db,
-  input: { file: string; bytes: Uint8Array; blobDir: string },
+  input: { file: string; bytes: Uint8Array; blobDir: string | BlobStore },
 ): Promise<ImportResult> {
-  const { file, bytes, blobDir } = input;
+  const { file, bytes } = input;
+  const store = blobStoreOf(db, input.blobDir);
   const contentHash = sha256Hex(bytes);
   const base = { file, bytes: bytes.length };
 
@@ -57,7 +59,7 @@ export async function importNotebook(
   const found = extractVisualisations(nb.cells);
   const impossible = findImpossibleImage(found);
   if (impossible) return recordFailure(db, { ...base, contentHash, code: 'image', message: impossible.message, where: impossible.where });
-  const written = await Promise.all(found.map((v) => v.image && writeBlob(blobDir, v.image.sha256, v.image.bytes)));
+  const written = await Promise.all(found.map((v) => v.image && store.put(v.image.sha256, v.image.bytes, v.image.mime)));
   const created = found.flatMap((v, i) => (written[i] && v.image ? [v.image.sha256] : []));
   const libraries = detectLibraries(nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source));
 
@@ -66,7 +68,7 @@ export async function importNotebook(
     notebookId = await storeRetrying(db, { values: { ...common, libraries, ...countColumns(counts, found.length) }, nb, found });
   } catch (e) {
     // Nothing of this notebook was stored: the blobs it alone brought must not stay behind.
-    await removeUnreferencedBlobs(db, blobDir, created);
+    await removeUnreferencedBlobs(db, store, created);
     const refused = refusedData(e);
     if (!refused) throw e;
     return recordFailure(db, { ...base, contentHash, code: 'database', message: `the database refused this notebook's content (${refused})`, where: null });

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Db } from '../db/client';
-import { blobPath } from '../extract/blob-store';
+import { blobStoreOf, type BlobStore } from '../blobs';
 import { buildProjectXml, sourceFileName } from './build-project-xml';
 import { readProjectData } from './read-project-data';
 
@@ -15,19 +14,20 @@ export interface QdpxExport {
 }
 
 /** The study as a REFI-QDA project: a zip of project.qde and Sources/<guid>.<ext> with each coded image. */
-export async function exportQdpx(db: Db, blobDir: string, studyId: number): Promise<QdpxExport> {
+export async function exportQdpx(db: Db, blobDir: string | BlobStore, studyId: number): Promise<QdpxExport> {
   const data = await readProjectData(db, studyId);
   const files: Zippable = {};
   let missingImages = 0;
+  const store = blobStoreOf(db, blobDir);
   const present = [];
   for (const s of data.sources) {
-    const file = blobPath(blobDir, s.sha256);
-    if (!fs.existsSync(file)) {
+    const bytes = await store.get(s.sha256);
+    if (!bytes) {
       missingImages++;
       continue;
     }
     // Images are compressed already: stored, not deflated again.
-    files[`Sources/${sourceFileName(s)}`] = [new Uint8Array(await fs.promises.readFile(file)), { level: 0 }];
+    files[`Sources/${sourceFileName(s)}`] = [bytes, { level: 0 }];
     present.push(s);
   }
   const kept = { ...data, sources: present };

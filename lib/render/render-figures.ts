@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blobs, cells, visualisations } from '../db/schema';
-import { sha256Hex, writeBlob } from '../extract/blob-store';
+import { sha256Hex } from '../extract/blob-store';
+import { blobStoreOf, type BlobStore } from '../blobs';
 import { imageSize } from '../extract/image-size';
 import { figureSource } from './figure-source';
 import type { FigureRenderer } from './renderer';
@@ -20,11 +21,12 @@ export interface RenderProgress {
  */
 export async function renderFigures(
   db: Db,
-  blobDir: string,
+  blobDir: string | BlobStore,
   renderer: () => Promise<FigureRenderer>,
   opts: { batch?: number; concurrency?: number; limit?: number; onProgress?: (p: RenderProgress) => void } = {},
 ): Promise<RenderProgress> {
   const progress: RenderProgress = { rendered: 0, failed: 0 };
+  const store = blobStoreOf(db, blobDir);
   // `limit` figures per call (then the caller does other work, e.g. thumbnails, and calls again).
   while (progress.rendered + progress.failed < (opts.limit ?? Infinity)) {
     const n = await db.transaction(async (tx) => {
@@ -42,7 +44,7 @@ export async function renderFigures(
           const source = figureSource(v.kind, v.spec, v.kind === 'bokeh' ? await outputData(tx as unknown as Db, v.cellId, v.outputIndex) : null);
           const png = await browser.render(source);
           const sha256 = sha256Hex(png);
-          await writeBlob(blobDir, sha256, png);
+          await store.put(sha256, png, 'image/png');
           return { id: v.id, sha256, png, error: null };
         } catch (e) {
           return { id: v.id, sha256: null, png: null, error: (e as Error).message.split('\n')[0].slice(0, 500) };

@@ -5,7 +5,8 @@ import { importSources } from '../../lib/ingest/import-sources';
 import { readSources } from '../../lib/ingest/read-sources';
 import { computeDerivatives } from '../../lib/extract/compute-derivatives';
 import { corpusStats } from '../../lib/browse/corpus-stats';
-import { thumbnailPath } from '../../lib/extract/blob-store';
+import { folderPath } from '../../lib/blobs/folder-store';
+import { thumbnailKey } from '../../lib/blobs';
 import { blobs, cells, notebooks, visualisations } from '../../lib/db/schema';
 import type { ImportResult } from '../../lib/ingest/types';
 import { CORPUS_DIR, readManifest } from '../helpers/corpus';
@@ -121,7 +122,7 @@ describe('importing the shared corpus', () => {
     expect(await store.db.select().from(blobs).where(isNull(blobs.thumbnailAt))).toHaveLength(0);
     const ok = all.filter((b) => !b.derivativeError);
     expect(ok.length / all.length).toBeGreaterThan(0.95);
-    for (const b of ok.slice(0, 20)) expect(fs.existsSync(thumbnailPath(store.blobDir, b.sha256))).toBe(true);
+    for (const b of ok.slice(0, 20)) expect(fs.existsSync(folderPath(store.blobDir, thumbnailKey(b.sha256)))).toBe(true);
     expect(ok.every((b) => b.dhash !== null && b.dupGroup !== null)).toBe(true);
   });
 });

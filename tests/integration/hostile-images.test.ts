@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { signedInHeaders } from '../helpers/api-auth';
 import { importNotebook } from '../../lib/ingest/import-notebook';
-import { blobPath, sha256Hex } from '../../lib/extract/blob-store';
+import { sha256Hex } from '../../lib/extract/blob-store';
+import { folderPath } from '../../lib/blobs/folder-store';
 
 /** A PNG whose IHDR says width × height (the CRC is right; there is no real pixel data to match). */
 function png(width: number, height: number): Buffer {
@@ -61,7 +62,7 @@ describe('hostile image headers', () => {
     expect(r.status).toBe('failed');
     expect(r.error).toMatchObject({ code: 'image', where: 'cell 1 output 1 image/png' });
     expect(r.error!.message).toMatch(/claims 3,671,968,213 × 600 pixels/);
-    expect(fs.existsSync(blobPath(store.blobDir, sha256Hex(image)))).toBe(false);
+    expect(fs.existsSync(folderPath(store.blobDir, sha256Hex(image)))).toBe(false);
     const body = await failures();
     expect(body).toContain('3,671,968,213');
     expect(body).not.toMatch(/insert into|select |params:/i);
@@ -74,12 +75,12 @@ describe('hostile image headers', () => {
     expect(r.error!.code).toBe('database');
     expect(r.error!.message).toMatch(/SQLSTATE 22/);
     expect(r.error!.message).not.toMatch(/insert into|params:/i);
-    expect(fs.existsSync(blobPath(store.blobDir, sha256Hex(image)))).toBe(false);
+    expect(fs.existsSync(folderPath(store.blobDir, sha256Hex(image)))).toBe(false);
     expect(await failures()).not.toMatch(/insert into|params:/i);
     // The same image in a good notebook is stored, blob and all.
     const ok = await importNotebook(store.db, { file: 'good.ipynb', bytes: notebook(image), blobDir: store.blobDir });
     expect(ok.status).toBe('imported');
-    expect(fs.existsSync(blobPath(store.blobDir, sha256Hex(image)))).toBe(true);
-    expect(path.basename(blobPath(store.blobDir, sha256Hex(image)))).toBe(sha256Hex(image));
+    expect(fs.existsSync(folderPath(store.blobDir, sha256Hex(image)))).toBe(true);
+    expect(path.basename(folderPath(store.blobDir, sha256Hex(image)))).toBe(sha256Hex(image));
   });
 });

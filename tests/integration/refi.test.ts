@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { eq } from 'drizzle-orm';
 import { assignments, blobs, consensusCodings, visualisations } from '../../lib/db/schema';
-import { blobPath } from '../../lib/extract/blob-store';
+import { folderPath } from '../../lib/blobs/folder-store';
 import { createCode } from '../../lib/coding/codebook/create-code';
 import { mergeCodes } from '../../lib/coding/codebook/merge-codes';
 import { deprecateCode } from '../../lib/coding/codebook/deprecate-code';
@@ -146,7 +146,7 @@ describe('codebook exports and imports (CSV, REFI-QDA)', () => {
     const [sha1] = await store.db.select({ sha: blobs.sha256 }).from(visualisations).innerJoin(blobs, eq(blobs.sha256, visualisations.blobSha256)).where(eq(visualisations.id, v1));
     const imageName = `Sources/${guidFor('source', v1)}.png`;
     expect(Object.keys(zip).sort()).toEqual([imageName, 'project.qde'].sort());
-    expect(Buffer.from(zip[imageName]).equals(fs.readFileSync(blobPath(store.blobDir, sha1.sha)))).toBe(true);
+    expect(Buffer.from(zip[imageName]).equals(fs.readFileSync(folderPath(store.blobDir, sha1.sha)))).toBe(true);
 
     const qde = strFromU8(zip['project.qde']);
     const check = validateWithXmllint(qde, 'Project-mrt2019.xsd');

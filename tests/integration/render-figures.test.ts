@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { asc, eq } from 'drizzle-orm';
 import { blobs, visualisations } from '../../lib/db/schema';
-import { blobPath, thumbnailPath } from '../../lib/extract/blob-store';
+import { folderPath } from '../../lib/blobs/folder-store';
+import { thumbnailKey } from '../../lib/blobs';
 import { computeDerivatives } from '../../lib/extract/compute-derivatives';
 import { importNotebook } from '../../lib/ingest/import-notebook';
 import { renderFigures } from '../../lib/render/render-figures';
@@ -59,7 +60,7 @@ describe.runIf(hasChromium())('interactive figures drawn to PNGs in the backgrou
     expect(blob.width).toBeGreaterThan(80); // vega-lite: 3 bars at its default 20 px step
     expect(blob.height).toBeGreaterThan(80);
     expect(blob.width).toBeLessThanOrEqual(1300);
-    const png = fs.readFileSync(blobPath(store.blobDir, blob.sha256));
+    const png = fs.readFileSync(folderPath(store.blobDir, blob.sha256));
     expect(png.length).toBeGreaterThan(2000);
     // Not blank: the bars' colour is far from the white/grey background in at least one channel.
     const stats = await sharp(png).stats();
@@ -68,7 +69,7 @@ describe.runIf(hasChromium())('interactive figures drawn to PNGs in the backgrou
     expect(blob.thumbnailAt).not.toBeNull();
     expect(blob.derivativeError).toBeNull();
     expect(blob.dhash).not.toBeNull();
-    expect(fs.existsSync(thumbnailPath(store.blobDir, blob.sha256))).toBe(true);
+    expect(fs.existsSync(folderPath(store.blobDir, thumbnailKey(blob.sha256)))).toBe(true);
   });
 
   it('records why a figure could not be drawn, and leaves it without an image', async () => {
@@ -97,7 +98,7 @@ describe.runIf(hasChromium())('interactive figures drawn to PNGs in the backgrou
     const zip = unzipSync(out.bytes);
     const name = `Sources/${guidFor('source', ids.plotly)}.png`;
     const [v] = await store.db.select({ sha: visualisations.renderedSha256 }).from(visualisations).where(eq(visualisations.id, ids.plotly));
-    expect(Buffer.from(zip[name]).equals(fs.readFileSync(blobPath(store.blobDir, v.sha!)))).toBe(true);
+    expect(Buffer.from(zip[name]).equals(fs.readFileSync(folderPath(store.blobDir, v.sha!)))).toBe(true);
     const qde = Buffer.from(zip['project.qde']).toString('utf8');
     expect(qde).toContain(`<PictureSource guid="${guidFor('source', ids.plotly)}"`);
     expect(qde).toMatch(/<PictureSelection [^>]*firstX="\d+"/);

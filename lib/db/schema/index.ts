@@ -6,3 +6,4 @@ export * from './reproduction';
 export * from './coding';
 export * from './auth';
 export * from './analysis';
+export * from './blob-data';
