@@ -98,6 +98,8 @@ async function seed(store: Database): Promise<SeededStudy> {
   const imported = await importNotebook(db, { file: 'agconti-titanic__Titanic.ipynb', bytes: fs.readFileSync(corpusFile('agconti-titanic__Titanic.ipynb')), blobDir: path.join(store.dataDir, 'blobs') });
   const vis = await db.execute<{ id: number }>(sql`select id::int from visualisations where notebook_id = ${imported.notebookId} and blob_sha256 is not null order by id limit 10`);
   if (vis.length < 10) throw new Error(`expected 10 images in the Titanic notebook, got ${vis.length}`);
+  const notebookId = imported.notebookId;
+  if (notebookId === undefined) throw new Error('the Titanic notebook was not imported');
   const a = await createUser(db, { name: 'Ana Coder', email: 'ana@example.org', password: 'ana-password-1', role: 'coder' });
   const b = await createUser(db, { name: 'Ben Coder', email: 'ben@example.org', password: 'ben-password-1', role: 'coder' });
   const [s] = await db.insert(studies).values({ name: 'Machine as a coder', createdBy: a.id }).returning();
@@ -115,7 +117,7 @@ async function seed(store: Database): Promise<SeededStudy> {
   const items = await db.insert(sampleItems).values(vis.map((v, position) => ({ sampleId: sample.id, visualisationId: Number(v.id), position }))).returning();
   // The analysis engine's labels, as its background job would store them (replacing any it stored already).
   for (const [i, v] of vis.entries()) {
-    const label = { notebookId: imported.notebookId, analyserVersion: 'e2e', chartType: machine[i], library: 'matplotlib', mlStage: 'data_exploration', multiPanel: false, confidence: { chartType: 0.8, mlStage: 0.5 }, evidence: [], slice: { cells: [], lines: [], code: '' } };
+    const label = { notebookId, analyserVersion: 'e2e', chartType: machine[i], library: 'matplotlib', mlStage: 'data_exploration', multiPanel: false, confidence: { chartType: 0.8, mlStage: 0.5 }, evidence: [], slice: { cells: [], lines: [], code: '' } };
     await db.insert(visualisationLabels).values({ visualisationId: Number(v.id), ...label }).onConflictDoUpdate({ target: visualisationLabels.visualisationId, set: label });
   }
   const seeded: SeededStudy = { studyId: s.id, sampleId: sample.id, items: items.map((i) => i.id), visualisations: vis.map((v) => Number(v.id)), code: (p) => ids.get(p)! };

@@ -5,7 +5,7 @@ import { createTestStore, type TestStore } from '../helpers/db';
 import { signedInHeaders } from '../helpers/api-auth';
 import { makeStudy } from '../helpers/codebook-fixture';
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
 
 // The label map and the suggestion setting through their routes: supervisors change them, coders read.
 describe('machine-label API', () => {
