@@ -2,7 +2,9 @@ import type { VisualizationSpec } from 'vega-embed';
 
 /** The machine's labels against a human's values: a heatmap of counts with the count written in each cell. */
 export function confusionSpec(cells: { machine: string; human: string; count: number }[], humanTitle: string): VisualizationSpec {
-  const agree = cells.map((c) => ({ ...c, agree: c.machine === c.human }));
+  // Dark cells (the upper half of the scale) get white figures, so every count stays readable.
+  const max = Math.max(1, ...cells.map((c) => c.count));
+  const agree = cells.map((c) => ({ ...c, dark: c.count > max / 2 }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: { step: 44 },
@@ -26,7 +28,7 @@ export function confusionSpec(cells: { machine: string; human: string; count: nu
       },
       {
         mark: { type: 'text', fontWeight: 600 },
-        encoding: { text: { field: 'count', type: 'quantitative' }, color: { condition: { test: 'datum.agree', value: '#0b3d0b' }, value: '#333' } },
+        encoding: { text: { field: 'count', type: 'quantitative' }, color: { condition: { test: 'datum.dark', value: 'white' }, value: '#1b1b1b' } },
       },
     ],
   };
