@@ -10,6 +10,7 @@ import { OverallTable, PerCodeTable } from '@/components/agreement/FiguresTable'
 import { DisagreementList } from '@/components/agreement/DisagreementList';
 import { StudyPicker, roleIn } from '@/components/agreement/StudyPicker';
 import { BySample } from '@/components/agreement/BySample';
+import { MachineCoder } from '@/components/agreement/MachineCoder';
 
 const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : null);
 
@@ -91,6 +92,7 @@ export function AgreementView() {
               <PerCodeTable rows={report.perCode} />
             </section>
           </div>
+          <MachineCoder scope={scope!} />
           <section>
             <h2>Disagreements {disagreements.data ? <span className="badge">{disagreements.data.disagreements.length}</span> : null}</h2>
             {disagreements.error ? (

@@ -9,6 +9,7 @@ import { CodePanel } from './CodePanel';
 import { CodingList, type DraftCoding } from './CodingList';
 import { ContextPane, FigurePane } from './Panes';
 import { KeyHelp } from './KeyHelp';
+import { MachineSuggestion } from './MachineSuggestion';
 import { useAutosave } from './useAutosave';
 import { useWorkspaceKeys, type Mode } from './useWorkspaceKeys';
 import styles from './coding.module.css';
@@ -170,6 +171,7 @@ function Loaded({ data }: { data: WorkItem }) {
             others={data.others}
             otherCoders={data.otherCoders}
           />
+          <MachineSuggestion machine={data.machine} />
           <div className="panel" style={{ padding: 10 }}>
             <div className="section-title" style={{ marginTop: 0 }}>
               Item memo <span className="kbd">n</span>

@@ -3,14 +3,18 @@ import type { Db } from '../../db/client';
 import { codebookChanges, codes, studies, type Code } from '../../db/schema';
 import { AppError } from '../../errors';
 
-/** A code as recorded in codebook_changes: the row with dates as ISO strings (it goes through JSON). */
-export type CodeSnapshot = Omit<Code, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+/**
+ * A code as recorded in codebook_changes: the row with dates as ISO strings (it goes through JSON).
+ * The machine-label mapping (labelField/labelValue) is analysis set-up, not codebook content: left out.
+ */
+export type CodeSnapshot = Omit<Code, 'createdAt' | 'updatedAt' | 'labelField' | 'labelValue'> & { createdAt: string; updatedAt: string };
 
 /** A drizzle transaction handle; the operations take it where they share a transaction. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function snapshotOf(code: Code): CodeSnapshot {
-  return { ...code, createdAt: new Date(code.createdAt).toISOString(), updatedAt: new Date(code.updatedAt).toISOString() };
+  const { labelField: _f, labelValue: _v, ...rest } = code;
+  return { ...rest, createdAt: new Date(code.createdAt).toISOString(), updatedAt: new Date(code.updatedAt).toISOString() };
 }
 
 export interface ChangeContext {

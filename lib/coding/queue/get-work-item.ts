@@ -9,6 +9,7 @@ import { canSeeOthersCodings } from './can-see-others';
 import { findOwnAssignment } from './find-assignment';
 import { nextPendingAfter } from './next-pending';
 import { mayCreateCodesWhileCoding } from '../studies/open-coding';
+import { machineSuggestion } from '../machine/suggestion';
 
 /**
  * Everything the workspace shows for one of my assignments: the visualisation (figure, generating
@@ -37,6 +38,8 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
   if (owner !== user.id && !visible) throw new AppError('forbidden', 'You code this item yourself: other coders\' work on it stays hidden until every coder has submitted it.');
   const coders = itemAssignments.filter((c) => c.userId !== owner);
   const others = visible ? await othersCodings(db, a.sampleItemId, owner, coders) : null;
+  // Decided here, in the API: a hidden suggestion never reaches the browser.
+  const machine = await machineSuggestion(db, own.studyId, own.visualisationId, { blind: own.blind, coders: itemAssignments.length, ownStatus: a.status });
 
   const { prevId: _p, nextId: _n, duplicates: _d, ...visualisation } = vis;
   return {
@@ -55,6 +58,8 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
     // How many other coders code this item; their codings only when visible (null = hidden by the blind rule).
     otherCoders: coders.length,
     others,
+    // The analysis engine's labels, when the study shows them and the blind rule allows (null otherwise).
+    machine,
     prevId: prev,
     nextId: next,
     nextPendingId: nextPending,

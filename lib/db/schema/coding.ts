@@ -32,6 +32,9 @@ export const studies = pgTable('studies', {
   openCoding: boolean('open_coding').notNull().default(false),
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  // Show the analysis engine's labels as a suggestion in the coding workspace (never to a coder of a
+  // blind double-coded item before they submit). Off by default: a suggestion anchors coders.
+  showMachineSuggestions: boolean('show_machine_suggestions').notNull().default(false),
 });
 
 export const studyMembers = pgTable(
@@ -71,6 +74,10 @@ export const codes = pgTable(
     position: integer('position').notNull().default(0), // order among siblings
     status: text('status', { enum: codeStatuses }).notNull().default('active'),
     mergedIntoId: integer('merged_into_id'),
+    // The machine as a coder: which analysis label this code stands for (one per code), e.g.
+    // field 'chartType', value 'bar'. Null: the code has no machine counterpart.
+    labelField: text('label_field', { enum: ['chartType', 'mlStage'] }),
+    labelValue: text('label_value'),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -9,16 +9,18 @@ import { HistoryPanel } from '@/components/codebook/HistoryPanel';
 import { AsOfPanel } from '@/components/codebook/AsOfPanel';
 import { SaturationPanel } from '@/components/codebook/SaturationPanel';
 import { ImportExport } from '@/components/codebook/ImportExport';
+import { MachineLabelsPanel } from '@/components/codebook/MachineLabelsPanel';
 import { pathLabels } from '@/components/codebook/tree-utils';
 import { plural } from '@/lib/text/plural';
 
-type Tab = 'codebook' | 'history' | 'asof' | 'saturation';
+type Tab = 'codebook' | 'history' | 'asof' | 'saturation' | 'machine';
 
 const TABS: Array<[Tab, string]> = [
   ['codebook', 'Codebook'],
   ['history', 'History'],
   ['asof', 'As of…'],
   ['saturation', 'Saturation'],
+  ['machine', 'Machine labels'],
 ];
 
 export function CodebookPage({ studyId }: { studyId: number }) {
@@ -61,6 +63,8 @@ export function CodebookPage({ studyId }: { studyId: number }) {
         <HistoryPanel studyId={studyId} names={names} onViewAt={(iso) => (setAt(iso), setTab('asof'))} />
       ) : tab === 'asof' ? (
         <AsOfPanel studyId={studyId} at={at} onAtChange={setAt} />
+      ) : tab === 'machine' ? (
+        <MachineLabelsPanel studyId={studyId} data={data} names={names} canManage={canManage} />
       ) : (
         <SaturationPanel studyId={studyId} />
       )}
