@@ -21,7 +21,7 @@ export function Thumbnail({ vis, href }: { vis: GalleryPage['items'][number]; hr
         <div className="t" title={`${vis.notebookTitle} — ${vis.notebookRef}`}>{vis.notebookTitle}</div>
         <div className="sub ref" title={vis.notebookRef}>{vis.notebookRef}</div>
         <div className="sub">
-          {cellLabel(vis.cellPosition)} · {vis.library ?? 'unknown'} · {vis.mime.replace(/^image\//, '')}
+          {cellLabel(vis.cellPosition)} · {vis.chartType.replace(/_/g, ' ')} · {vis.library.replace(/_/g, ' ')}
         </div>
       </div>
     </Link>

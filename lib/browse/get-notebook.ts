@@ -1,13 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { cells, kaggleKernels, notebooks, visualisations } from '../db/schema';
+import { cells, kaggleKernels, notebookAnalyses, notebooks, visualisationLabels, visualisations } from '../db/schema';
+import { notebookLibraries } from './label-filters';
 import { AppError } from '../errors';
 
 /** A notebook with its cells in order and, per output, the visualisation extracted from it. */
 export async function getNotebook(db: Db, id: number) {
   const [notebook] = await db.select().from(notebooks).where(eq(notebooks.id, id));
   if (!notebook) throw new AppError('not_found', `There is no notebook ${id}.`);
-  const [cellRows, visRows, [kaggle]] = await Promise.all([
+  const [cellRows, visRows, [kaggle], [libs], [analysis]] = await Promise.all([
     db.select().from(cells).where(eq(cells.notebookId, id)).orderBy(asc(cells.position)),
     db
       .select({
@@ -18,11 +19,21 @@ export async function getNotebook(db: Db, id: number) {
         blobSha256: visualisations.blobSha256,
         mime: visualisations.mime,
         spec: visualisations.spec,
+        labels: {
+          chartType: visualisationLabels.chartType,
+          mlStage: visualisationLabels.mlStage,
+          library: visualisationLabels.library,
+          slice: visualisationLabels.slice,
+        },
       })
       .from(visualisations)
+      .leftJoin(visualisationLabels, eq(visualisationLabels.visualisationId, visualisations.id))
       .where(eq(visualisations.notebookId, id))
       .orderBy(asc(visualisations.id)),
     db.select().from(kaggleKernels).where(eq(kaggleKernels.notebookId, id)),
+    db.select({ libraries: notebookLibraries(notebooks.id) }).from(notebooks).where(eq(notebooks.id, id)),
+    db.select().from(notebookAnalyses).where(eq(notebookAnalyses.notebookId, id)),
   ]);
-  return { ...notebook, kaggle: kaggle ?? null, cells: cellRows, visualisations: visRows };
+  // Libraries from the analysis engine's labels (one source of truth), not the import-time guess.
+  return { ...notebook, libraries: libs.libraries, kaggle: kaggle ?? null, cells: cellRows, visualisations: visRows, analysis: analysis ?? null };
 }

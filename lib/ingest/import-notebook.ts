@@ -5,7 +5,6 @@ import { parseNotebook, checkLanguage, NotebookError, V3_HEADING_KEY, type Parse
 import { removeUnreferencedBlobs, sha256Hex, writeBlob } from '../extract/blob-store';
 import { findImpossibleImage } from '../extract/check-image-size';
 import { extractVisualisations, type ExtractedVisualisation } from '../extract/extract-visualisations';
-import { detectLibraries } from '../extract/libraries';
 import { notebookTitle } from './notebook-title';
 import { storeNotebook } from './store-notebook';
 import type { ImportResult } from './types';
@@ -59,11 +58,10 @@ export async function importNotebook(
   if (impossible) return recordFailure(db, { ...base, contentHash, code: 'image', message: impossible.message, where: impossible.where });
   const written = await Promise.all(found.map((v) => v.image && writeBlob(blobDir, v.image.sha256, v.image.bytes)));
   const created = found.flatMap((v, i) => (written[i] && v.image ? [v.image.sha256] : []));
-  const libraries = detectLibraries(nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source));
 
   let notebookId: number | null;
   try {
-    notebookId = await storeRetrying(db, { values: { ...common, libraries, ...countColumns(counts, found.length) }, nb, found });
+    notebookId = await storeRetrying(db, { values: { ...common, ...countColumns(counts, found.length) }, nb, found });
   } catch (e) {
     // Nothing of this notebook was stored: the blobs it alone brought must not stay behind.
     await removeUnreferencedBlobs(db, blobDir, created);
