@@ -2,6 +2,7 @@
 // job does, with analyseStoredNotebook on the app's own database), then the gallery filtered by chart
 // type and stage, a figure drawn through a helper function with the helper's cell in its slice, and
 // the notebook's Analysis tab.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
@@ -9,7 +10,7 @@ import { openDatabase } from '../../lib/db/client';
 import { notebookAnalyses, notebooks, visualisationLabels, visualisations } from '../../lib/db/schema';
 import { analyseStoredNotebook } from '../../lib/analysis-store';
 import { corpusFile } from '../helpers/corpus';
-import { chromiumMissing, openApp, screenshot, squash, type RunningApp } from './app';
+import { chromiumMissing, openApp, RESULTS_DIR, screenshot, squash, type RunningApp } from './app';
 
 const HELPER = 'mateuszk098__spaceship_titanic.ipynb'; // cell 27 draws through plot_categories (cell 24)
 const TITANIC = 'agconti-titanic__Titanic.ipynb';
@@ -28,6 +29,10 @@ describe.skipIf(chromiumMissing())('analysis in the product', () => {
 
   beforeAll(async () => {
     ({ app, page, close } = await openApp());
+  });
+  afterAll(() => close?.());
+
+  it('imports two notebooks and analyses them (as the analyse job does)', async () => {
     await page.goto(url('/import'));
     await page.getByTestId('file-input').setInputFiles([corpusFile(HELPER), corpusFile(TITANIC)]);
     const rows = page.locator('table[data-testid="upload-results"] tr[data-status]');
@@ -54,8 +59,8 @@ describe.skipIf(chromiumMissing())('analysis in the product', () => {
     } finally {
       await store.close();
     }
+    expect(labels.length).toBeGreaterThan(10);
   }, 300_000);
-  afterAll(() => close?.());
 
   it('filters the gallery by two chart types and a stage, kept in the URL', async () => {
     const count = (chart: string) => labels.filter((l) => l.chartType === chart).length;
@@ -67,8 +72,13 @@ describe.skipIf(chromiumMissing())('analysis in the product', () => {
     const facets = page.getByRole('complementary', { name: 'facets' });
     const facet = (title: string) => facets.locator('.facet', { has: page.getByRole('heading', { name: title }) });
     await expect.poll(() => page.getByTestId('thumb').count(), { timeout: 20_000 }).toBe(labels.length);
-    for (const c of charts) await facet('Chart type').getByRole('button', { name: new RegExp(`^${c.replace(/_/g, ' ')}\\s*\\d`) }).click();
-    await facet('ML stage').getByRole('button', { name: new RegExp(`^${stage.replace(/_/g, ' ')}\\s*\\d`) }).click();
+    // One click at a time: each waits for the URL (the next toggle reads the filters from it).
+    const pick = async (title: string, key: string, value: string) => {
+      await facet(title).getByRole('button', { name: new RegExp(`^${value.replace(/_/g, ' ')}\\s*\\d`) }).click();
+      await page.waitForURL((u) => u.searchParams.getAll(key).includes(value));
+    };
+    for (const c of charts) await pick('Chart type', 'chartType', c);
+    await pick('ML stage', 'stage', stage);
     await expect.poll(() => page.getByTestId('thumb').count(), { timeout: 20_000 }).toBe(want);
     const u = new URL(page.url());
     expect(u.searchParams.getAll('chartType').sort()).toEqual([...charts].sort());
@@ -94,7 +104,9 @@ describe.skipIf(chromiumMissing())('analysis in the product', () => {
     await page.locator('#cell-24.in-slice').waitFor();
     expect(await page.locator('#cell-24 .slice-line').count()).toBeGreaterThan(0);
     expect(squash(await page.locator('#cell-24 .slice-line').first().innerText())).toContain('def plot_categories');
-    await screenshot(page, 'analysis-notebook-slice');
+    // The notebook is long: the viewport at the helper's cell, not the whole page.
+    await page.locator('#cell-24').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'analysis-notebook-slice.png') });
   });
 
   it("shows the notebook's Analysis tab: a stage ribbon linked to its cells, lints, outline", async () => {
