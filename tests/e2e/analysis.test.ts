@@ -10,7 +10,7 @@ import { openDatabase } from '../../lib/db/client';
 import { notebookAnalyses, notebooks, visualisationLabels, visualisations } from '../../lib/db/schema';
 import { analyseStoredNotebook } from '../../lib/analysis-store';
 import { corpusFile } from '../helpers/corpus';
-import { chromiumMissing, openApp, RESULTS_DIR, screenshot, squash, type RunningApp } from './app';
+import { chromiumMissing, imageWidth, openApp, RESULTS_DIR, screenshot, squash, type RunningApp } from './app';
 
 const HELPER = 'mateuszk098__spaceship_titanic.ipynb'; // cell 27 draws through plot_categories (cell 24)
 const TITANIC = 'agconti-titanic__Titanic.ipynb';
@@ -97,6 +97,7 @@ describe.skipIf(chromiumMissing())('analysis in the product', () => {
     expect(text).toContain('# cell 24');
     expect(text).toContain('def plot_categories');
     expect(squash(await page.getByTestId('labels').innerText())).toMatch(/Chart type .+ confidence \d+ %/);
+    expect(await imageWidth(page, `img[alt="visualisation ${helperVis}"]`)).toBeGreaterThan(0);
     await screenshot(page, 'analysis-figure-slice');
 
     await page.getByRole('link', { name: 'notebook', exact: true }).click();
