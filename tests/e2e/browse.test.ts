@@ -114,9 +114,10 @@ describe.skipIf(chromiumMissing())('browsing an imported corpus', () => {
   });
 
   it('opens the notebook from a visualisation, rendered like Jupyter', async () => {
-    const link = page.getByRole('link', { name: 'open in notebook' });
+    // The generating code's "notebook" view: the notebook at the figure's cell (its slice highlighted once analysed).
+    const link = page.getByRole('link', { name: 'notebook', exact: true });
     await link.click();
-    await page.waitForURL(/\/notebooks\/\d+#cell-\d+$/);
+    await page.waitForURL(/\/notebooks\/\d+\?slice=\d+#cell-\d+$/);
     const cells = page.locator('.nb .cell');
     await cells.first().waitFor();
     expect(await cells.count()).toBeGreaterThan(20);
