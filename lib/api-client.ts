@@ -39,7 +39,10 @@ export function jsonBody(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', body?: unk
 /** A query string from the defined values of an object. */
 export function toQuery(params: Record<string, unknown>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params)) {
+    if (Array.isArray(v)) v.forEach((x) => q.append(k, String(x))); // a multi-valued filter: a repeated key
+    else if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  }
   const s = q.toString();
   return s ? `?${s}` : '';
 }

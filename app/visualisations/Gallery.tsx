@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useFacets, useGallery } from '@/components/hooks/useVisualisations';
 import { useCanSupervise } from '@/components/hooks/useSession';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
-import { FACETS, filterQuery, filtersFrom } from '@/components/visualisation/filters';
+import { FACETS, filterQuery, filtersFrom, isSelected, toggled, type Filters } from '@/components/visualisation/filters';
 import { Thumbnail } from '@/components/visualisation/Thumbnail';
 import type { Facets } from '@/components/hooks/types';
 import { OriginSwitch, originWords } from '@/components/ui/OriginSwitch';
@@ -15,7 +15,10 @@ import { plural } from '@/lib/text/plural';
 const FACET_TITLES: Record<(typeof FACETS)[number], string> = {
   kind: 'Kind',
   mime: 'Format',
+  chartType: 'Chart type',
+  stage: 'ML stage',
   library: 'Library',
+  multiPanel: 'Several panels',
   context: 'Has markdown context',
   notebook: 'Notebook',
   group: 'Near-duplicate groups',
@@ -30,10 +33,7 @@ export function Gallery() {
   const gallery = useGallery(filters);
   const facets = useFacets(filters);
   const supervises = useCanSupervise();
-  const toggle = (facet: string, value: string) => {
-    const next = { ...filters, [facet]: filters[facet] === value ? undefined : value };
-    router.replace(`/visualisations${filterQuery(next)}`);
-  };
+  const toggle = (facet: string, value: string) => router.replace(`/visualisations${filterQuery(toggled(filters, facet, value))}`);
 
   // Load the next page when the end of the grid scrolls into view.
   const sentinel = useRef<HTMLDivElement>(null);
@@ -48,9 +48,9 @@ export function Gallery() {
   const items = gallery.data?.pages.flatMap((p) => p.items) ?? [];
   const total = facets.data?.kind.reduce((n, f) => n + f.count, 0);
   const active = [...FACETS.filter((f) => filters[f]), ...(filters.q ? [`text “${filters.q}”`] : [])];
-  const [text, setText] = useState(filters.q ?? '');
+  const [text, setText] = useState(String(filters.q ?? ''));
   const searchText = (q: string) => router.replace(`/visualisations${filterQuery({ ...filters, q: q.trim() || undefined })}`);
-  const origin = originOf(filters.origin);
+  const origin = originOf(filters.origin as string | undefined);
 
   return (
     <>
@@ -86,7 +86,7 @@ export function Gallery() {
           onChange={(e) => setText(e.target.value)}
           style={{ flex: 1 }}
         />
-        <select aria-label="where to search" value={filters.qKind ?? ''} onChange={(e) => router.replace(`/visualisations${filterQuery({ ...filters, qKind: e.target.value || undefined })}`)}>
+        <select aria-label="where to search" value={String(filters.qKind ?? '')} onChange={(e) => router.replace(`/visualisations${filterQuery({ ...filters, qKind: e.target.value || undefined })}`)}>
           <option value="">code and markdown</option>
           <option value="markdown">markdown only</option>
           <option value="code">code only</option>
@@ -96,7 +96,7 @@ export function Gallery() {
       <div className="gallery-layout">
         <aside className="facets panel" aria-label="facets">
           {facets.data ? (
-            FACETS.map((f) => <Facet key={f} name={f} title={FACET_TITLES[f]} values={facets.data[f as keyof Facets]} selected={filters[f]} onToggle={toggle} />)
+            FACETS.map((f) => <Facet key={f} name={f} title={FACET_TITLES[f]} values={facets.data[f as keyof Facets]} filters={filters} onToggle={toggle} />)
           ) : (
             <Skeleton height={200} />
           )}
@@ -131,14 +131,17 @@ export function Gallery() {
   );
 }
 
-function Facet(props: { name: string; title: string; values: { value: string; label: string; count: number }[]; selected?: string; onToggle: (f: string, v: string) => void }) {
+// Label values are identifiers (`confusion_matrix`, `not_analysed`): shown as words.
+const words = (s: string) => s.replace(/_/g, ' ');
+
+function Facet(props: { name: string; title: string; values: { value: string; label: string; count: number }[]; filters: Filters; onToggle: (f: string, v: string) => void }) {
   if (props.values.length === 0) return null;
   return (
     <div className="facet">
       <h3>{props.title}</h3>
-      {props.values.slice(0, 12).map((v) => (
-        <button key={v.value} className={props.selected === v.value ? 'on' : ''} onClick={() => props.onToggle(props.name, v.value)} aria-pressed={props.selected === v.value}>
-          <span className="l" title={v.label}>{v.label}</span>
+      {props.values.slice(0, 20).map((v) => (
+        <button key={v.value} className={isSelected(props.filters, props.name, v.value) ? 'on' : ''} onClick={() => props.onToggle(props.name, v.value)} aria-pressed={isSelected(props.filters, props.name, v.value)}>
+          <span className="l" title={v.label}>{words(v.label)}</span>
           <span className="n">{v.count}</span>
         </button>
       ))}

@@ -4,7 +4,7 @@ import { fetchJson, toQuery } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { Facets, GalleryPage, VisualisationDetail } from './types';
 
-export type GalleryParams = Record<string, string | undefined>;
+export type GalleryParams = Record<string, string | string[] | undefined>;
 
 export function useGallery(filters: GalleryParams) {
   return useInfiniteQuery({

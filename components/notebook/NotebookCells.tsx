@@ -12,7 +12,7 @@ import { useProgressive } from './useProgressive';
  * A notebook's cells, rendered progressively (see useProgressive): long notebooks show their first
  * screen at once. A link to a cell (#cell-12) starts the rendered slice there and scrolls to it.
  */
-export function NotebookCells({ cells, total, visualisations }: Pick<NotebookDetail, 'cells' | 'visualisations'> & { total: number }) {
+export function NotebookCells({ cells, total, visualisations, sliceLines }: Pick<NotebookDetail, 'cells' | 'visualisations'> & { total: number; sliceLines?: Map<number, Set<number>> }) {
   const hash = typeof window !== 'undefined' ? window.location.hash : '';
   const linked = Number(/^#cell-(\d+)$/.exec(hash)?.[1] ?? 0);
   const { start, end, sentinel, showEarlier, showAll } = useProgressive(cells.length, { from: linked });
@@ -35,7 +35,7 @@ export function NotebookCells({ cells, total, visualisations }: Pick<NotebookDet
         </div>
       )}
       {cells.slice(start, end).map((cell) => (
-        <div key={cell.id} id={`cell-${cell.position}`} className={`cell ${highlighted === `cell-${cell.position}` ? 'highlight' : ''}`}>
+        <div key={cell.id} id={`cell-${cell.position}`} className={`cell ${highlighted === `cell-${cell.position}` ? 'highlight' : ''} ${sliceLines?.has(cell.position) ? 'in-slice' : ''}`}>
           <div className="prompt" title={cellLabel(cell.position)}>{cell.cellType === 'code' ? `[${cell.executionCount ?? ' '}]` : ''}</div>
           <div>
             {cell.cellType === 'markdown' ? (
@@ -44,7 +44,7 @@ export function NotebookCells({ cells, total, visualisations }: Pick<NotebookDet
               <pre className="output">{cell.source}</pre>
             ) : (
               <>
-                <CodeBlock code={cell.source} />
+                <CodeBlock code={cell.source} marked={sliceLines?.get(cell.position)} />
                 {(cell.outputs as NbOutput[]).map((o, i) => (
                   <Output key={i} output={o} visualisation={visAt.get(`${cell.position}:${i}`)} />
                 ))}

@@ -20,8 +20,8 @@ export function Thumbnail({ vis, href }: { vis: GalleryPage['items'][number]; hr
       <div className="meta">
         <div className="t" title={`${vis.notebookTitle} — ${vis.notebookRef}`}>{vis.notebookTitle}</div>
         <div className="sub ref" title={vis.notebookRef}>{vis.notebookRef}</div>
-        <div className="sub" title={`${cellLabel(vis.cellPosition)} · ${vis.library ?? 'unknown'} · ${vis.mime}`}>
-          {cellLabel(vis.cellPosition)} · {vis.library ?? 'unknown'} · {vis.mime.replace(/^image\//, '')}
+        <div className="sub" title={`${cellLabel(vis.cellPosition)} · ${vis.chartType.replace(/_/g, ' ')} · ${vis.library.replace(/_/g, ' ')} · ${vis.mime}`}>
+          {cellLabel(vis.cellPosition)} · {vis.chartType.replace(/_/g, ' ')} · {vis.library.replace(/_/g, ' ')}
         </div>
       </div>
     </Link>

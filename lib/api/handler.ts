@@ -87,6 +87,17 @@ export function searchParams(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams);
 }
 
+/** Query parameters, a repeated key as a list (`?chartType=bar&chartType=line`), for multi-valued filters. */
+export function searchParamLists(req: Request): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  const params = new URL(req.url).searchParams;
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
 /** The host of an Origin header, or null when it is not a URL (`Origin: ::::` is refused, not a 500). */
 function originHost(origin: string): string | null {
   try {

@@ -1,3 +1,4 @@
+import { labelValue } from './label-filters';
 import { and, count, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blobs, importFailures, notebooks, visualisations } from '../db/schema';
@@ -23,7 +24,7 @@ export async function corpusStats(db: Db, origin: Origin = 'originals') {
     visFrom().where(and(...which)),
     db.select({ total: count() }).from(importFailures),
     db
-      .select({ library: sql<string>`coalesce(${visualisations.library}, 'unknown')`, count: count() })
+      .select({ library: labelValue('library'), count: count() })
       .from(visualisations)
       .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
       .where(and(...which))

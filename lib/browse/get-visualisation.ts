@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { blobs, cells, notebooks, visualisations, imageSha } from '../db/schema';
+import { blobs, cells, notebooks, visualisationLabels, visualisations, imageSha } from '../db/schema';
+import { notebookLibraries } from './label-filters';
 import { AppError } from '../errors';
 import { galleryWhere } from './list-visualisations';
 import type { GalleryFilters } from './schemas';
@@ -12,10 +13,11 @@ import { kaggleRefOf } from './identity';
  */
 export async function getVisualisation(db: Db, id: number, filters: GalleryFilters) {
   const [row] = await db
-    .select({ vis: visualisations, blob: blobs, notebook: { id: notebooks.id, title: notebooks.title, fileName: notebooks.fileName, kaggleRef: kaggleRefOf(notebooks.id), libraries: notebooks.libraries } })
+    .select({ vis: visualisations, blob: blobs, notebook: { id: notebooks.id, title: notebooks.title, fileName: notebooks.fileName, kaggleRef: kaggleRefOf(notebooks.id), libraries: notebookLibraries(notebooks.id) }, labels: visualisationLabels })
     .from(visualisations)
     .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
     .leftJoin(blobs, eq(blobs.sha256, imageSha()))
+    .leftJoin(visualisationLabels, eq(visualisationLabels.visualisationId, visualisations.id))
     .where(eq(visualisations.id, id));
   if (!row) throw new AppError('not_found', `There is no visualisation ${id}.`);
   const { vis } = row;
@@ -36,6 +38,9 @@ export async function getVisualisation(db: Db, id: number, filters: GalleryFilte
 
   return {
     ...vis,
+    // The figure's library is the analysis engine's label; null until the figure is analysed.
+    library: row.labels?.library ?? null,
+    labels: row.labels,
     blob: row.blob ? { ...row.blob, dhash: row.blob.dhash?.toString() ?? null, dhashV: row.blob.dhashV?.toString() ?? null } : null,
     notebook: row.notebook,
     code: at(vis.cellPosition) ?? null,

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL 
 import type { Db } from '../db/client';
 import { notebooks } from '../db/schema';
 import type { NotebookQuery } from './schemas';
+import { notebookLibraries } from './label-filters';
 import { kaggleRefOf } from './identity';
 
 const SORT = {
@@ -41,7 +42,7 @@ export async function listNotebooks(db: Db, q: NotebookQuery) {
         status: notebooks.status,
         rejectReason: notebooks.rejectReason,
         originalNbformat: notebooks.originalNbformat,
-        libraries: notebooks.libraries,
+        libraries: notebookLibraries(notebooks.id),
         codeCells: notebooks.codeCells,
         markdownCells: notebooks.markdownCells,
         rawCells: notebooks.rawCells,

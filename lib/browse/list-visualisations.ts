@@ -4,6 +4,7 @@ import { blobs, notebooks, visualisations, imageSha } from '../db/schema';
 import { cellsMatch } from '../search/search-cells';
 import type { GalleryFilters, GalleryQuery } from './schemas';
 import { notebookRefOf } from './identity';
+import { LABEL_FACETS, labelFilter, labelValue } from './label-filters';
 
 export function galleryWhere(f: GalleryFilters): SQL[] {
   const where: SQL[] = [];
@@ -13,7 +14,7 @@ export function galleryWhere(f: GalleryFilters): SQL[] {
   if (origin === 'reproductions') where.push(isNotNull(notebooks.reproducedFrom));
   if (f.notebook) where.push(eq(visualisations.notebookId, f.notebook));
   if (f.mime) where.push(eq(visualisations.mime, f.mime));
-  if (f.library) where.push(f.library === 'unknown' ? sql`${visualisations.library} is null` : eq(visualisations.library, f.library));
+  for (const facet of LABEL_FACETS) if (f[facet]?.length) where.push(labelFilter(facet, f[facet]));
   if (f.kind) where.push(eq(visualisations.kind, f.kind));
   if (f.context) where.push(eq(visualisations.hasContext, f.context === 'yes'));
   if (f.group) where.push(eq(blobs.dupGroup, f.group));
@@ -42,7 +43,8 @@ export async function listVisualisations(db: Db, q: GalleryQuery) {
       cellPosition: visualisations.cellPosition,
       kind: visualisations.kind,
       mime: visualisations.mime,
-      library: visualisations.library,
+      library: labelValue('library'),
+      chartType: labelValue('chartType'),
       blobSha256: imageSha(),
       // Drawn in the background from an interactive spec (lib/render), not the notebook's own image.
       rendered: sql<boolean>`${visualisations.blobSha256} is null and ${visualisations.renderedSha256} is not null`,

@@ -5,6 +5,10 @@ import { origins } from './origins';
 // A row id in a path or query: a positive int4 (a larger number is a 400, not the database's out-of-range 500).
 export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
+// A facet with several values arrives as a repeated query key (`?chartType=bar&chartType=line`).
+const asList = (v: unknown) => (typeof v === 'string' ? [v] : v);
+const multi = () => z.preprocess(asList, z.array(z.string().min(1).max(100)).max(50)).optional();
+
 // Gallery filters: the same object travels in the URL, the API query and the query key.
 
 export const galleryFilters = z.object({
@@ -12,7 +16,11 @@ export const galleryFilters = z.object({
   origin: z.enum(origins).optional(),
   notebook: idParam.optional(),
   mime: z.string().max(100).optional(),
-  library: z.string().max(100).optional(),
+  // The analysis engine's labels (lib/browse/label-filters): several values each, ORed; 'not_analysed' for figures without labels.
+  chartType: multi(),
+  stage: multi(),
+  library: multi(),
+  multiPanel: z.preprocess(asList, z.array(z.enum(['yes', 'no', 'not_analysed'])).max(3)).optional(),
   kind: z.enum(visualisationKinds).optional(),
   context: z.enum(['yes', 'no']).optional(),
   group: z.string().regex(/^[0-9a-f]{64}$/).optional(),

@@ -4,6 +4,7 @@ import { blobs, kaggleKernels, notebooks, visualisations, imageSha } from '../db
 import { galleryWhere } from './list-visualisations';
 import type { GalleryFilters } from './schemas';
 import { notebookRefOf } from './identity';
+import { labelValue } from './label-filters';
 
 export interface FacetValue {
   value: string;
@@ -32,9 +33,12 @@ export async function visualisationFacets(db: Db, f: GalleryFilters) {
   // Kaggle facets list only collected notebooks' values.
   const kaggle = async (expr: SQL, without: keyof GalleryFilters, setReturning = false) =>
     (await countBy(expr, without, undefined, setReturning)).filter((v) => v.value !== 'unknown');
-  const [mime, library, kind, context, notebook, groups, competition, medal] = await Promise.all([
+  const [mime, library, chartType, stage, multiPanel, kind, context, notebook, groups, competition, medal] = await Promise.all([
     countBy(visualisations.mime, 'mime'),
-    countBy(visualisations.library, 'library'),
+    countBy(labelValue('library'), 'library'),
+    countBy(labelValue('chartType'), 'chartType'),
+    countBy(labelValue('stage'), 'stage'),
+    countBy(labelValue('multiPanel'), 'multiPanel'),
     countBy(visualisations.kind, 'kind'),
     countBy(sql`case when ${visualisations.hasContext} then 'yes' else 'no' end`, 'context'),
     countBy(sql`${visualisations.notebookId}`, 'notebook', sql<string>`min(${notebooks.title}) || ' — ' || min(${notebookRefOf(notebooks.id, notebooks.fileName)})`),
@@ -44,5 +48,5 @@ export async function visualisationFacets(db: Db, f: GalleryFilters) {
   ]);
   // Only groups with several figures are near-duplicates worth browsing.
   const group = groups.filter((g) => g.value !== 'unknown' && g.count > 1).map((g) => ({ ...g, label: `${g.count} near-identical` }));
-  return { mime, library, kind, context, notebook, group, competition, medal };
+  return { mime, chartType, stage, library, multiPanel, kind, context, notebook, group, competition, medal };
 }

@@ -6,7 +6,6 @@ import { removeUnreferencedBlobs, sha256Hex } from '../extract/blob-store';
 import { blobStoreOf, type BlobStore } from '../blobs';
 import { findImpossibleImage } from '../extract/check-image-size';
 import { extractVisualisations, type ExtractedVisualisation } from '../extract/extract-visualisations';
-import { detectLibraries } from '../extract/libraries';
 import { notebookTitle } from './notebook-title';
 import { storeNotebook } from './store-notebook';
 import type { ImportResult } from './types';
@@ -61,11 +60,10 @@ export async function importNotebook(
   if (impossible) return recordFailure(db, { ...base, contentHash, code: 'image', message: impossible.message, where: impossible.where });
   const written = await Promise.all(found.map((v) => v.image && store.put(v.image.sha256, v.image.bytes, v.image.mime)));
   const created = found.flatMap((v, i) => (written[i] && v.image ? [v.image.sha256] : []));
-  const libraries = detectLibraries(nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source));
 
   let notebookId: number | null;
   try {
-    notebookId = await storeRetrying(db, { values: { ...common, libraries, ...countColumns(counts, found.length) }, nb, found });
+    notebookId = await storeRetrying(db, { values: { ...common, ...countColumns(counts, found.length) }, nb, found });
   } catch (e) {
     // Nothing of this notebook was stored: the blobs it alone brought must not stay behind.
     await removeUnreferencedBlobs(db, store, created);

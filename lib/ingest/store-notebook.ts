@@ -3,7 +3,6 @@ import { blobs, notebooks, visualisations, type NewNotebook } from '../db/schema
 import type { ParsedNotebook } from '../notebooks';
 import type { ExtractedVisualisation } from '../extract/extract-visualisations';
 import { imageSize } from '../extract/image-size';
-import { libraryOfCell } from '../extract/libraries';
 import { markdownContext } from '../extract/markdown-context';
 
 // postgres.js sends at most 65,534 parameters per statement; cells have 7 columns.
@@ -26,7 +25,7 @@ export async function storeNotebook(
       .returning({ id: notebooks.id });
     if (!row) return null;
     const cellIds = await insertCells(tx, row.id, input.nb);
-    await insertVisualisations(tx, row.id, cellIds, input.nb, input.found, input.values.libraries ?? []);
+    await insertVisualisations(tx, row.id, cellIds, input.nb, input.found);
     return row.id;
   });
 }
@@ -61,7 +60,6 @@ async function insertVisualisations(
   cellIds: number[],
   nb: ParsedNotebook,
   found: ExtractedVisualisation[],
-  libraries: string[],
 ): Promise<void> {
   if (found.length === 0) return;
   const images = new Map<string, ExtractedVisualisation['image'] & {}>();
@@ -81,7 +79,6 @@ async function insertVisualisations(
   await db.insert(visualisations).values(
     found.map((v) => {
       const context = markdownContext(nb.cells, v.cellPosition);
-      const source = nb.cells[v.cellPosition].source;
       return {
         notebookId,
         cellId: cellIds[v.cellPosition],
@@ -92,7 +89,7 @@ async function insertVisualisations(
         mimes: v.mimes,
         blobSha256: v.image?.sha256 ?? null,
         spec: v.spec,
-        library: v.kind === 'plotly' ? 'plotly' : libraryOfCell(source, libraries),
+        // No library here: the analysis engine labels it (visualisation_labels.library, lib/analysis-store).
         contextBefore: context.before,
         contextAfter: context.after,
         hasContext: context.before.length > 0 || context.after !== null,

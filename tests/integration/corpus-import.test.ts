@@ -100,13 +100,6 @@ describe('importing the shared corpus', () => {
     expect(rows.filter((r) => r.hasContext).length / rows.length).toBeGreaterThan(0.5);
   });
 
-  it('records the plotting libraries each notebook imports', async () => {
-    const [titanic] = await store.db.select().from(notebooks).where(sql`${notebooks.fileName} like ${'%agconti-titanic__Titanic.ipynb'}`);
-    expect(titanic.libraries).toContain('matplotlib');
-    const [{ n }] = await store.db.execute<{ n: string }>(sql`select count(*) as n from notebooks where 'seaborn' = any(libraries)`);
-    expect(Number(n)).toBeGreaterThan(10);
-  });
-
   it('re-importing the same bytes is a no-op', async () => {
     const before = await store.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(cells);
     const again = await importSources(store.db, readSources([CORPUS_DIR]), { blobDir: store.blobDir });

@@ -1,5 +1,8 @@
 'use client';
 import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { AnalysisTab } from '@/components/analysis/AnalysisTab';
 import { HEAD_CELLS, useNotebook, useNotebookHead } from '@/components/hooks/useNotebooks';
 import { ErrorState, Skeleton } from '@/components/ui/States';
 import { NotebookCells } from '@/components/notebook/NotebookCells';
@@ -18,10 +21,34 @@ export function NotebookView({ id }: { id: number }) {
   const data = full.data ?? head.data;
   const complete = !!full.data || (!!head.data && head.data.cellCount <= head.data.cells.length);
   const error = full.error ?? head.error;
+  const params = useSearchParams();
+  const router = useRouter();
+  const tab = params.get('tab') === 'analysis' ? 'analysis' : 'cells';
+  const [jump, setJump] = useState<number | null>(null);
+  // Links to a cell (#cell-12) scroll once the cells are there.
+  useEffect(() => {
+    if (data && tab === 'cells' && location.hash) document.querySelector(location.hash)?.scrollIntoView();
+  }, [data, tab, jump]);
+  const setTab = (t: 'cells' | 'analysis', cell?: number) => {
+    const q = new URLSearchParams(params.toString());
+    if (t === 'analysis') q.set('tab', 'analysis');
+    else q.delete('tab');
+    const qs = q.toString();
+    router.replace(`/notebooks/${id}${qs ? `?${qs}` : ''}${cell === undefined ? '' : `#cell-${cell}`}`);
+    if (cell !== undefined) setJump(cell);
+  };
   if (error) return <ErrorState error={error} />;
   if (!data) return <Skeleton height={80} count={6} />;
-  const linked = Number(/^#cell-(\d+)$/.exec(typeof window !== 'undefined' ? window.location.hash : '')?.[1] ?? 0);
+  const linked = jump ?? Number(/^#cell-(\d+)$/.exec(typeof window !== 'undefined' ? window.location.hash : '')?.[1] ?? 0);
   const cellsReady = complete || linked < HEAD_CELLS - 20;
+  // ?slice=<visualisation id>: that figure's slice, its lines marked across cells.
+  const sliceOf = data.visualisations.find((v) => String(v.id) === params.get('slice'))?.labels?.slice;
+  const sliceLines = new Map<number, Set<number>>();
+  for (const [cell, from, to] of sliceOf?.lines ?? []) {
+    const set = sliceLines.get(cell) ?? new Set<number>();
+    for (let l = from; l <= to; l++) set.add(l);
+    sliceLines.set(cell, set);
+  }
 
   return (
     <>
@@ -50,10 +77,19 @@ export function NotebookView({ id }: { id: number }) {
       </div>
       {data.kaggle && <KaggleMeta kaggle={data.kaggle} />}
       <NotebookReproductions notebookId={data.id} />
+      {data.status === 'imported' && (
+        <div className="tabs" role="tablist">
+          <button role="tab" className={`btn ${tab === 'cells' ? 'on' : ''}`} aria-selected={tab === 'cells'} onClick={() => setTab('cells')}>Cells</button>
+          <button role="tab" className={`btn ${tab === 'analysis' ? 'on' : ''}`} aria-selected={tab === 'analysis'} onClick={() => setTab('analysis')}>Analysis</button>
+          {sliceOf && <span className="sub" data-testid="slice-note">Highlighted: the code figure {params.get('slice')} depends on (cells {sliceOf.cells.join(', ')}).</span>}
+        </div>
+      )}
       {data.status === 'rejected' ? (
         <div className="error-box">Not imported: {data.rejectReason}</div>
+      ) : tab === 'analysis' ? (
+        <AnalysisTab analysis={data.analysis} onGo={(cell) => setTab('cells', cell)} />
       ) : (
-        cellsReady ? <NotebookCells cells={data.cells} total={data.cellCount} visualisations={data.visualisations} /> : <Skeleton height={80} count={6} />
+        cellsReady ? <NotebookCells cells={data.cells} total={data.cellCount} visualisations={data.visualisations} sliceLines={sliceLines} /> : <Skeleton height={80} count={6} />
       )}
     </>
   );

@@ -1,5 +1,11 @@
+import { Suspense } from 'react';
 import { NotebookView } from './NotebookView';
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  return <NotebookView id={Number((await params).id)} />;
+  const id = Number((await params).id);
+  return (
+    <Suspense>
+      <NotebookView id={id} />
+    </Suspense>
+  );
 }

@@ -1,10 +1,11 @@
 'use client';
+import { FigureLabels } from '@/components/analysis/FigureLabels';
+import { GeneratingCode } from '@/components/analysis/GeneratingCode';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useVisualisation } from '@/components/hooks/useVisualisations';
 import { ErrorState, Skeleton } from '@/components/ui/States';
-import { CodeBlock } from '@/components/notebook/CodeBlock';
 import { Markdown } from '@/components/notebook/Markdown';
 import { InteractiveFigure } from '@/components/visualisation/InteractiveFigure';
 import { ZoomableImage } from '@/components/visualisation/ZoomableImage';
@@ -78,6 +79,7 @@ export function VisualisationView({ id }: { id: number }) {
               <ZoomableImage src={`/api/blobs/${blob.sha256}`} alt={`visualisation ${data.id}`} zoomed={zoomed} onToggle={() => setZoomed((z) => !z)} />
             ) : null}
           </div>
+          <FigureLabels labels={data.labels} />
           <FigureLinks visualisationId={data.id} />
           <Duplicates items={data.duplicates} />
         </div>
@@ -92,10 +94,7 @@ export function VisualisationView({ id }: { id: number }) {
               ))}
             </>
           )}
-          <div className="section-title">
-            Generating code · <Link href={`/notebooks/${data.notebook.id}#cell-${data.cellPosition}`}>open in notebook</Link>
-          </div>
-          {data.code && <CodeBlock code={data.code.source} />}
+          <GeneratingCode visualisationId={data.id} notebookId={data.notebook.id} cellPosition={data.cellPosition} cellSource={data.code?.source ?? null} slice={data.labels?.slice ?? null} />
           {data.contextAfter && (
             <>
               <div className="section-title">Markdown after</div>

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { blobs, notebooks, visualisations, imageSha } from '../../db/schema';
 import type { GalleryFilters } from '../../browse/schemas';
 import { galleryWhere } from '../../browse/list-visualisations';
+import { labelValue } from '../../browse/label-filters';
 import type { SampleCandidate } from './draw-items';
 import type { StratifyField } from './schemas';
 
@@ -10,7 +11,10 @@ import type { StratifyField } from './schemas';
 // first listed one stands for it, so every item falls in exactly one stratum.
 const STRATUM: Record<StratifyField, SQL> = {
   competition: sql`(select k.competitions[1] from kaggle_kernels k where k.notebook_id = ${visualisations.notebookId})`,
-  library: sql`${visualisations.library}`,
+  // The analysis engine's labels ('not_analysed' for a figure without them yet).
+  library: labelValue('library'),
+  chartType: labelValue('chartType'),
+  stage: labelValue('stage'),
   kind: sql`${visualisations.kind}`,
   notebook: sql`${visualisations.notebookId}::text`,
   format: sql`${visualisations.mime}`,

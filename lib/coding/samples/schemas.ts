@@ -21,7 +21,7 @@ export const sampleDefinition = z
     if (d.mode === 'random-n' && d.n === undefined) ctx.addIssue({ code: 'custom', path: ['n'], message: 'random-n needs n, the number of items to draw' });
     if (d.mode === 'random-percent' && d.percent === undefined) ctx.addIssue({ code: 'custom', path: ['percent'], message: 'random-percent needs percent (0–100]' });
     if (d.mode === 'stratified') {
-      if (!d.stratifyBy) ctx.addIssue({ code: 'custom', path: ['stratifyBy'], message: 'stratified needs stratifyBy (competition, library, kind, notebook or format)' });
+      if (!d.stratifyBy) ctx.addIssue({ code: 'custom', path: ['stratifyBy'], message: 'stratified needs stratifyBy (competition, library, chartType, stage, kind, notebook or format)' });
       if ((d.n === undefined) === (d.percent === undefined)) ctx.addIssue({ code: 'custom', path: ['percent'], message: 'stratified needs either percent (the share of each stratum) or n (a total split proportionally), not both' });
     }
   });
