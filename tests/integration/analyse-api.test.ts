@@ -40,9 +40,9 @@ describe('POST /api/analyse', () => {
     await store?.close();
   });
 
-  const upload = (name: string, body: string | Uint8Array, extra: Record<string, string> = {}) => {
+  const upload = (name: string, body: string | Buffer, extra: Record<string, string> = {}) => {
     const form = new FormData();
-    form.set('file', new File([body], name));
+    form.set('file', new File([typeof body === 'string' ? body : new Uint8Array(body)], name));
     for (const [k, v] of Object.entries(extra)) form.set(k, v);
     return new Request('http://localhost/api/analyse', { method: 'POST', headers: auth, body: form });
   };
