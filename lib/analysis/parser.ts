@@ -2,6 +2,7 @@
 // the npm packages (web-tree-sitter's runtime, tree-sitter-python's grammar): no native binding, so
 // the same code runs under tsx and in Next's server bundle.
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 import { preprocessCell, rewritePython2 } from './preprocess';
 
@@ -13,8 +14,13 @@ let loading: Promise<Parser> | null = null;
 export function getParser(): Promise<Parser> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
-    await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/tree-sitter.wasm') });
-    const python = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    // The .wasm paths are joined at run time from each package's folder: a literal '….wasm' specifier
+    // makes Next's bundler compile the wasm as a module (it cannot) instead of leaving it to
+    // web-tree-sitter. Both packages are serverExternalPackages (next.config.mjs).
+    const runtimeDir = path.dirname(require.resolve('web-tree-sitter'));
+    const grammarDir = path.dirname(require.resolve('tree-sitter-python/package.json'));
+    await Parser.init({ locateFile: () => path.join(/*turbopackIgnore: true*/ runtimeDir, 'tree-sitter.wasm') });
+    const python = await Language.load(path.join(/*turbopackIgnore: true*/ grammarDir, 'tree-sitter-python.wasm'));
     const parser = new Parser();
     parser.setLanguage(python);
     return parser;
