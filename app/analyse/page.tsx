@@ -1,0 +1,5 @@
+import { AnalysePage } from './AnalysePage';
+
+export default function Page() {
+  return <AnalysePage />;
+}

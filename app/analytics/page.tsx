@@ -1,0 +1,5 @@
+import { AnalyticsView } from './AnalyticsView';
+
+export default function Page() {
+  return <AnalyticsView />;
+}

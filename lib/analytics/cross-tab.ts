@@ -1,0 +1,44 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { DIMENSION_SQL, type Dimension } from './dimensions';
+import type { Population } from './population';
+
+export interface CrossTabCell {
+  row: string;
+  col: string;
+  count: number;
+}
+
+/**
+ * Counts of labelled visualisations in the population by `rows` × `cols` (or by `rows` alone, with
+ * col '' for every cell). One query; the competition and year come from the original's Kaggle
+ * metadata (a reproduction has none of its own).
+ */
+export async function crossTab(db: Db, pop: Population, rows: Dimension, cols?: Dimension): Promise<CrossTabCell[]> {
+  const colJoin = cols ? sql.raw(`cross join lateral (${DIMENSION_SQL[cols]}) c`) : sql.raw('');
+  const colValue = cols ? sql.raw('c.v') : sql.raw(`''`);
+  const result = await db.execute<{ row: string | null; col: string | null; count: number }>(sql`
+    select r.v as row, ${colValue} as col, count(*)::int as count
+    from visualisations vz
+    join visualisation_labels l on l.visualisation_id = vz.id
+    join notebooks n on n.id = vz.notebook_id
+    left join kaggle_kernels k on k.notebook_id = coalesce(n.reproduced_from, n.id)
+    left join notebook_analyses a on a.notebook_id = n.id
+    cross join lateral (${sql.raw(DIMENSION_SQL[rows])}) r
+    ${colJoin}
+    where ${populationWhere(pop)}
+    group by 1, 2
+    order by 1, 2`);
+  return result.map((r) => ({ row: r.row ?? 'unknown', col: r.col ?? 'unknown', count: Number(r.count) }));
+}
+
+function populationWhere(pop: Population): SQL {
+  const parts: SQL[] = [sql`n.status = 'imported'`];
+  if (pop.origin === 'originals') parts.push(sql`n.reproduced_from is null`);
+  if (pop.origin === 'reproductions') parts.push(sql`n.reproduced_from is not null`);
+  // A run's reproductions belong to it through their original.
+  if (pop.source === 'run') parts.push(sql`coalesce(n.reproduced_from, n.id) in (select ri.notebook_id from run_items ri where ri.run_id = ${pop.id ?? 0} and ri.notebook_id is not null)`);
+  if (pop.source === 'sample') parts.push(sql`vz.id in (select si.visualisation_id from sample_items si where si.sample_id = ${pop.id ?? 0})`);
+  if (pop.stages?.length) parts.push(sql`l.ml_stage in (${sql.join(pop.stages.map((s) => sql`${s}`), sql`, `)})`);
+  return sql.join(parts, sql` and `);
+}
