@@ -76,7 +76,7 @@ describe('vizmine analyse --json', { timeout: 600_000 }, () => {
       ]);
       expect(lines[0].error).toMatchObject({ code: 'truncated' });
       expect(typeof lines[0].error.message).toBe('string');
-      expect(lines[1].file).toBe(`${zip}/inner/titanic.ipynb`);
+      expect(lines[1].file).toBe("batch.zip/inner/titanic.ipynb"); // named relative to what was given, as import names them
       expect(lines[1].visualisations).toHaveLength(10);
       expect(run.status).toBe(2);
     } finally {
