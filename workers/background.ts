@@ -1,13 +1,16 @@
-import type { Db } from '../lib/db/client';
-import { computeDerivatives } from '../lib/extract/compute-derivatives';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { Database } from '../lib/db/client';
+import { runItems } from '../lib/db/schema';
+import { enqueueAfterImport } from '../lib/jobs/enqueue';
 import { runCollections } from '../lib/kaggle/runs/run-collections';
 
 /**
- * The background loop: Kaggle collection runs, then thumbnails and perceptual hashes of newly
- * imported images. Polls the database, so any process (web app launcher, `npm run worker`) can run it.
+ * The collection-run loop: works through queued Kaggle collection runs, then queues the analysis
+ * and thumbnails of what each imported (the job worker does those). Polls the database, so any
+ * process (web app launcher, `npm run worker`) can run it.
  */
-export function startBackgroundWork(db: Db, dirs: { dataDir: string; blobDir: string }, log: (msg: string) => void): { stop(): Promise<void> } {
-  const { blobDir } = dirs;
+export function startBackgroundWork(store: Pick<Database, 'db' | 'url'>, dirs: { dataDir: string; blobDir: string }, log: (msg: string) => void): { stop(): Promise<void> } {
+  const { db } = store;
   let stopping = false;
   const abort = new AbortController();
   let wake: (() => void) | null = null;
@@ -16,10 +19,12 @@ export function startBackgroundWork(db: Db, dirs: { dataDir: string; blobDir: st
       try {
         for (const run of await runCollections(db, { ...dirs, signal: abort.signal })) {
           log(`collection run ${run.id}: ${run.status} — ${run.imported} imported, ${run.duplicates} duplicates, ${run.failed} failed`);
+          const items = await db
+            .selectDistinct({ id: runItems.notebookId })
+            .from(runItems)
+            .where(and(eq(runItems.runId, run.id), isNotNull(runItems.notebookId)));
+          if (items.length) await enqueueAfterImport(store, items.map((i) => i.id!), log);
         }
-        const t0 = Date.now();
-        const n = await computeDerivatives(db, blobDir);
-        if (n > 0) log(`thumbnails and hashes: ${n} images in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       } catch (e) {
         log(`background work failed, retrying: ${(e as Error).message}`);
       }

@@ -29,6 +29,13 @@ export function reproduceJobs(): SQL {
     select ${COLUMNS} from pgboss.archive where name in ${REPRODUCE_QUEUE_NAMES})`;
 }
 
+/** The queue (any kind) a live job is in, or null when there is none. */
+export async function jobQueue(db: Db, jobId: string): Promise<string | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(jobId)) return null;
+  const rows = await db.execute<{ name: string }>(sql`select name from pgboss.job where id = ${jobId}::uuid`);
+  return rows[0]?.name ?? null;
+}
+
 /** The reproduce queue a job is in, or null when there is no such live job (archived ones cannot be acted on). */
 export async function reproduceJobQueue(db: Db, jobId: string): Promise<string | null> {
   if (!/^[0-9a-f-]{36}$/i.test(jobId)) return null;
