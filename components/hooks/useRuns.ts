@@ -24,7 +24,7 @@ export type FigureLink = Api<typeof listFigureCounterparts>[number];
 export type { ReproduceTarget };
 
 const LIVE_MS = 2000;
-const isBusy = (s: QueueStats | undefined) => !!s && s.depth.created + s.depth.retry + s.depth.active > 0;
+const isBusy = (s: QueueStats | undefined) => !!s && s.queues.some((q) => q.waiting + q.depth.active > 0);
 
 // GET /api/jobs/stats — polled every 2 s while anything is waiting or running, every 10 s otherwise
 export function useQueueStats() {

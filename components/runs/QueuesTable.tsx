@@ -1,9 +1,9 @@
 'use client';
-import type { QueueOverview } from '@/lib/jobs/monitor/queues-overview';
+import type { QueueStats } from '@/components/hooks/useRuns';
 import { formatDuration } from './format';
 
 /** Every job queue at a glance (reproduction, analysis, re-analysis, thumbnails); a row filters the job list. */
-export function QueuesTable({ queues, selected, onSelect }: { queues: QueueOverview[]; selected: string | null; onSelect: (queue: string | null) => void }) {
+export function QueuesTable({ queues, selected, onSelect }: { queues: QueueStats['queues']; selected: string | null; onSelect: (queue: string | null) => void }) {
   return (
     <table className="table" aria-label="queues" style={{ margin: '12px 0' }}>
       <thead>
