@@ -1,3 +1,27 @@
+/**
+ * What pages may load: only this app's own scripts, styles, images and API. Notebooks are untrusted,
+ * and a remote image in their markdown would tell a third party who reads which notebook, so images
+ * come only from here, data: and blob: (markdown shows a placeholder for remote ones). Next's App
+ * Router writes inline scripts (its flight data), hence 'unsafe-inline' for scripts; nothing remote.
+ * Vega runs with its AST interpreter (components/charts/VegaChart.tsx), so no 'unsafe-eval'; React's
+ * development build needs eval, so only `next dev` gets it. Sandboxed srcdoc iframes (plotly, HTML
+ * outputs) inherit this policy and add their own stricter one.
+ */
+const dev = process.env.NODE_ENV !== 'production';
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and process-level packages stay outside the server bundle.
@@ -13,6 +37,8 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
         ],
       },
+      // Pages only: API answers are data, and the blob route sets its own (sandboxing) policy.
+      { source: '/((?!api/).*)', headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy }] },
     ];
   },
 };

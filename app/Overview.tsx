@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useStats } from '@/components/hooks/useStats';
+import { useCanSupervise } from '@/components/hooks/useSession';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { VegaChart } from '@/components/charts/VegaChart';
 import { barChartSpec } from '@/components/charts/specs/bar-chart';
@@ -15,6 +16,7 @@ export function Overview() {
   const origin = originOf(params.get('origin'));
   const setOrigin = (o: Origin) => router.replace(o === 'originals' ? '/' : `/?origin=${o}`);
   const { data, error, isPending } = useStats(origin);
+  const supervises = useCanSupervise();
   if (isPending) return <Skeleton height={90} count={3} />;
   if (error) return <ErrorState error={error} />;
   const empty = data.notebooks.imported + data.notebooks.rejected === 0 && origin === 'originals';
@@ -32,7 +34,7 @@ export function Overview() {
         </div>
       </div>
       {empty ? (
-        <EmptyState title="No notebooks yet" action={{ href: '/import', label: 'Import notebooks' }}>
+        <EmptyState title="No notebooks yet" action={supervises ? { href: '/import', label: 'Import notebooks' } : undefined}>
           Drop .ipynb files or a .zip on the import page, or run <code>npm run vizmine -- import &lt;folder&gt;</code>.
         </EmptyState>
       ) : (
@@ -43,7 +45,7 @@ export function Overview() {
             <Stat value={data.notebooks.cells} one="cell" many="cells" what={what} />
             <Stat value={data.notebooks.errors} one="error output" many="error outputs" what={what} />
             <Stat value={data.notebooks.rejected} one="file rejected (not Python)" many="files rejected (not Python)" href="/notebooks?status=rejected" />
-            <Stat value={data.failures} one="file that failed" many="files that failed" href="/import" />
+            <Stat value={data.failures} one="file that failed" many="files that failed" href={supervises ? '/import' : undefined} />
           </div>
           {data.pendingThumbnails > 0 && (
             <p className="sub" role="status">

@@ -7,6 +7,7 @@ export const queryKeys = {
     all: () => ['notebooks'] as const,
     list: (params: Record<string, unknown>) => ['notebooks', 'list', params] as const,
     detail: (id: number) => ['notebooks', 'detail', id] as const,
+    head: (id: number) => ['notebooks', 'detail', id, 'head'] as const,
   },
   visualisations: {
     all: () => ['visualisations'] as const,

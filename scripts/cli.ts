@@ -105,6 +105,9 @@ program
   .option('--cell-timeout <s>', 'seconds a cell may run', Number)
   .option('--total-timeout <s>', 'seconds the whole notebook may run', Number)
   .option('--memory <mb>', 'container memory limit in MB', Number)
+  .option('--preflight', 'only check what each notebook needs that its runtime lacks (modules, datasets); queue nothing')
+  .option('--skip-blocked', 'leave out notebooks the pre-flight check finds blocked (a missing module or dataset)')
+  .option('--run-missing-datasets', 'run notebooks even when a data source they read is missing (else recorded as missing_datasets)')
   .option('--wait', 'wait for the results and print one per notebook; with no live worker, run the jobs in this process')
   .option('--json', 'with --wait: one JSON object per notebook (status, exception, failing cell, duration, figures before/after and matched)')
   .action(async (ids: number[] | undefined, opts) => {

@@ -6,7 +6,7 @@ import { runCollections } from '../lib/kaggle/runs/run-collections';
 
 /**
  * The collection-run loop: works through queued Kaggle collection runs, then queues the analysis
- * and thumbnails of what each imported (the job worker does those). Polls the database, so any
+ * and derived images (figures drawn, thumbnails) of what each imported: the job worker does those. Polls the database, so any
  * process (web app launcher, `npm run worker`) can run it.
  */
 export function startBackgroundWork(store: Pick<Database, 'db' | 'url'>, dirs: { dataDir: string; blobDir: string }, log: (msg: string) => void): { stop(): Promise<void> } {

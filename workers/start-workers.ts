@@ -3,7 +3,7 @@ import { blobDir } from '../lib/config';
 import { ANALYSER_VERSION } from '../lib/analysis-store/analyse-stored-notebook';
 import { availableExecutors } from '../lib/execute/available-executors';
 import { stopBoss } from '../lib/jobs/boss';
-import { derivatives } from '../lib/jobs/definitions/derivatives';
+import { closeRenderer, derivatives } from '../lib/jobs/definitions/derivatives';
 import { reanalyse } from '../lib/jobs/definitions/reanalyse';
 import { enqueueJob } from '../lib/jobs/enqueue';
 import { startWorker } from '../lib/jobs/worker';
@@ -29,6 +29,7 @@ export async function startWorkers(
   return {
     async stop() {
       await Promise.all([background.stop(), worker.stop()]);
+      await closeRenderer();
       await stopBoss(store.url);
     },
   };

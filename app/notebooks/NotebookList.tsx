@@ -10,6 +10,7 @@ import { plural } from '@/lib/text/plural';
 import { OriginSwitch, originWords } from '@/components/ui/OriginSwitch';
 import { originOf } from '@/lib/browse/origins';
 import { SortIcon } from '@/components/ui/SortIcon';
+import { useCanSupervise } from '@/components/hooks/useSession';
 
 const COLUMNS = [
   { key: 'title', label: 'Notebook' },
@@ -31,7 +32,8 @@ export function NotebookList() {
     page: Number(params.get('page') ?? 1),
   };
   const [search, setSearch] = useState(state.q);
-  // Notebooks ticked for reproduction (kept across pages and searches).
+  // Notebooks ticked for reproduction (kept across pages and searches); coders cannot reproduce, so they get no ticks.
+  const supervises = useCanSupervise();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const toggle = (ids: number[], on: boolean) =>
     setSelected((prev) => {
@@ -87,7 +89,7 @@ export function NotebookList() {
         state.q || state.status !== 'all' || state.origin !== 'originals' ? (
           <EmptyState title="No notebook matches">Try another search or status.</EmptyState>
         ) : (
-          <EmptyState title="No notebooks yet" action={{ href: '/import', label: 'Import notebooks' }}>
+          <EmptyState title="No notebooks yet" action={supervises ? { href: '/import', label: 'Import notebooks' } : undefined}>
             Upload .ipynb files or a .zip, or run <code>npm run vizmine -- import &lt;folder&gt;</code>.
           </EmptyState>
         )
@@ -97,12 +99,12 @@ export function NotebookList() {
             <thead>
               <tr>
                 <th style={{ width: 28 }}>
-                  <input
+                  {supervises && <input
                     type="checkbox"
                     aria-label="select this page's notebooks"
                     checked={data.items.some((n) => n.status === 'imported') && data.items.every((n) => n.status !== 'imported' || selected.has(n.id))}
                     onChange={(e) => toggle(data.items.filter((n) => n.status === 'imported').map((n) => n.id), e.target.checked)}
-                  />
+                  />}
                 </th>
                 {COLUMNS.map((c) => (
                   <th key={c.key} className={'num' in c ? 'num' : undefined} aria-sort={state.sort === c.key ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
@@ -117,7 +119,7 @@ export function NotebookList() {
               {data.items.map((n) => (
                 <tr key={n.id}>
                   <td>
-                    <input type="checkbox" aria-label={`select ${n.title}`} disabled={n.status !== 'imported'} checked={selected.has(n.id)} onChange={(e) => toggle([n.id], e.target.checked)} />
+                    {supervises && <input type="checkbox" aria-label={`select ${n.title}`} disabled={n.status !== 'imported'} checked={selected.has(n.id)} onChange={(e) => toggle([n.id], e.target.checked)} />}
                   </td>
                   <td>
                     <Link href={`/notebooks/${n.id}`}>{n.title}</Link>

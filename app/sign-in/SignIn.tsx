@@ -4,6 +4,7 @@ import { useSearchParams } from 'next/navigation';
 import { useCreateFirstAccount, useFirstAccountNeeded, useSignIn } from '@/components/hooks/useSession';
 import { ErrorState, Skeleton } from '@/components/ui/States';
 import { safeNextPath } from '@/lib/auth/next-path';
+import { homePath, type UserRole } from '@/lib/auth/roles';
 
 
 export function SignIn() {
@@ -17,8 +18,9 @@ export function SignIn() {
 function SignInForms() {
   const next = safeNextPath(useSearchParams().get('next'));
   const first = useFirstAccountNeeded();
-  // A full load afterwards, so the nav and every query start from the new session.
-  const done = () => window.location.assign(next);
+  // A full load afterwards, so the nav and every query start from the new session. Without a page
+  // to return to, each role lands where its work is (a coder on the coding queue).
+  const done = () => void landAfterSignIn(next);
   return (
     <div className="auth-card">
       {first.error ? <ErrorState error={first.error} /> : first.isPending ? <Skeleton height={240} /> : first.data ? <FirstAccount onDone={done} /> : <SignInForm onDone={done} />}
@@ -115,4 +117,10 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
       {error && <span className="field-error">{error}</span>}
     </div>
   );
+}
+
+async function landAfterSignIn(next: string): Promise<void> {
+  if (next !== '/') return window.location.assign(next);
+  const session = (await fetch('/api/auth/get-session').then((r) => (r.ok ? r.json() : null)).catch(() => null)) as { user?: { role?: UserRole } } | null;
+  window.location.assign(homePath(session?.user?.role));
 }

@@ -1,5 +1,10 @@
+import { requirePageRole } from '@/lib/auth/page-session';
+import { supervisorRoles } from '@/lib/auth/roles';
 import { StrategyList } from './StrategyList';
 
-export default function Page() {
+export const dynamic = 'force-dynamic';
+
+export default async function Page() {
+  await requirePageRole('/strategies', supervisorRoles);
   return <StrategyList />;
 }

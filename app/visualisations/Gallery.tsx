@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useFacets, useGallery } from '@/components/hooks/useVisualisations';
+import { useCanSupervise } from '@/components/hooks/useSession';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { FACETS, filterQuery, filtersFrom } from '@/components/visualisation/filters';
 import { Thumbnail } from '@/components/visualisation/Thumbnail';
@@ -28,6 +29,7 @@ export function Gallery() {
   const filters = filtersFrom(params);
   const gallery = useGallery(filters);
   const facets = useFacets(filters);
+  const supervises = useCanSupervise();
   const toggle = (facet: string, value: string) => {
     const next = { ...filters, [facet]: filters[facet] === value ? undefined : value };
     router.replace(`/visualisations${filterQuery(next)}`);
@@ -110,7 +112,7 @@ export function Gallery() {
             active.length ? (
               <EmptyState title="Nothing matches these filters">Remove a filter on the left to see more.</EmptyState>
             ) : (
-              <EmptyState title="No visualisations yet" action={{ href: '/import', label: 'Import notebooks' }}>
+              <EmptyState title="No visualisations yet" action={supervises ? { href: '/import', label: 'Import notebooks' } : undefined}>
                 Visualisations are extracted from the outputs of imported notebooks.
               </EmptyState>
             )

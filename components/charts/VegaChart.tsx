@@ -11,6 +11,8 @@ offline.sanitize = async (uri: string) => {
 };
 
 /**
+ * `ast: true` makes vega interpret expressions instead of compiling them with Function(): the page's
+ * CSP (next.config.mjs) allows no eval, and a notebook's spec then never becomes code.
  * `untrusted` for specs from notebooks: their `usermeta.embedOptions` would override our options
  * (vega-embed merges them; "View Source" then document.writes into a same-origin window), and
  * tooltips render image URLs without the loader, so both are removed.
@@ -19,7 +21,7 @@ export function VegaChart({ spec, label, untrusted = false }: { spec: Visualizat
   const safe = untrusted ? withoutUsermeta(spec) : spec;
   return (
     <div role="figure" aria-label={label}>
-      <VegaEmbed spec={safe} options={{ actions: false, renderer: 'svg', loader: offline, tooltip: !untrusted }} style={{ width: '100%' }} />
+      <VegaEmbed spec={safe} options={{ actions: false, renderer: 'svg', loader: offline, tooltip: !untrusted, ast: true }} style={{ width: '100%' }} />
     </div>
   );
 }

@@ -6,7 +6,9 @@ import styles from './coding.module.css';
 
 /**
  * The codes with their keys (1–9 by position, plus the code's own letter), which are applied, and
- * type-to-search: Enter applies the highlighted match, or creates the typed code when none matches.
+ * type-to-search over names and definitions: Enter applies the highlighted match. Creating a code
+ * is always an explicit choice, never a stray Enter: "Create 'name'" is the last option (reach it
+ * with the arrows, or press Shift+Enter), offered only to those who may (canCreate).
  */
 export const CodePanel = forwardRef<HTMLInputElement, {
   codes: WorkCode[];
@@ -17,14 +19,28 @@ export const CodePanel = forwardRef<HTMLInputElement, {
   onCreate: (name: string) => void;
   onSearchDone: () => void;
   creating: boolean;
-}>(function CodePanel({ codes, applied, disabled, regionPending, onApply, onCreate, onSearchDone, creating }, ref) {
+  canCreate: boolean;
+}>(function CodePanel({ codes, applied, disabled, regionPending, onApply, onCreate, onSearchDone, creating, canCreate }, ref) {
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
+  // The create option is highlighted only when the arrows moved there: Enter alone never creates.
+  const [moved, setMoved] = useState(false);
   const matches = matchCodes(codes, query);
-  const highlighted = query ? matches[Math.min(cursor, matches.length - 1)] : undefined;
+  const name = query.trim();
+  // The create option sits after the matches: cursor === matches.length selects it.
+  const offerCreate = canCreate && !!name && !codes.some((c) => c.name.toLowerCase() === name.toLowerCase());
+  const last = matches.length - (offerCreate ? 0 : 1);
+  const at = Math.min(cursor, Math.max(last, 0));
+  const highlighted = query && at < matches.length ? matches[at] : undefined;
+  const createHighlighted = offerCreate && moved && at === matches.length;
+  const create = () => {
+    onCreate(name);
+    finish();
+  };
   const finish = () => {
     setQuery('');
     setCursor(0);
+    setMoved(false);
     onSearchDone();
   };
   return (
@@ -35,34 +51,43 @@ export const CodePanel = forwardRef<HTMLInputElement, {
       <input
         ref={ref}
         className={styles.search}
-        placeholder="/ search or create a code"
+        placeholder={canCreate ? '/ search or create a code' : '/ search codes'}
         aria-label="search codes"
         value={query}
         disabled={disabled}
         onChange={(e) => {
           setQuery(e.target.value);
           setCursor(0);
+          setMoved(false);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setCursor((c) => Math.min(c + 1, matches.length - 1));
-          else if (e.key === 'ArrowUp') setCursor((c) => Math.max(c - 1, 0));
-          else if (e.key === 'Escape') finish();
+          if (e.key === 'ArrowDown') {
+            setCursor(Math.min(at + 1, Math.max(last, 0)));
+            setMoved(true);
+          } else if (e.key === 'ArrowUp') {
+            setCursor(Math.max(at - 1, 0));
+            setMoved(true);
+          } else if (e.key === 'Escape') finish();
           else if (e.key === 'Enter') {
             e.preventDefault();
-            if (highlighted) onApply(highlighted.id);
-            else if (query.trim()) onCreate(query.trim());
-            finish();
+            if (e.shiftKey || createHighlighted) {
+              if (offerCreate) create();
+            } else if (highlighted) {
+              onApply(highlighted.id);
+              finish();
+            }
           } else return;
           e.stopPropagation();
         }}
       />
       {query && matches.length === 0 && (
-        <p className="sub" style={{ fontSize: 12, margin: '4px 0' }}>
-          {creating ? 'Creating…' : <>No code matches: <span className="kbd">Enter</span> creates “{query.trim()}”.</>}
+        <p className="sub" style={{ fontSize: 12, margin: '4px 0' }} data-testid="no-match">
+          No code matches “{name}”
+          {offerCreate ? <>: <span className="kbd">Shift+Enter</span> creates it.</> : canCreate ? '.' : '; only the study’s supervisors add codes (unless the study allows open coding).'}
         </p>
       )}
       <div className={styles.codes} style={{ marginTop: 6 }} data-testid="codes">
-        {codes.length === 0 && <p className="sub">This study has no codes yet: type a name above and press Enter to create the first one.</p>}
+        {codes.length === 0 && <p className="sub">This study has no codes yet{canCreate ? ': type a name above and press Shift+Enter to create the first one' : '; a supervisor adds them in the codebook'}.</p>}
         {(query ? matches : codes).map((c) => {
           const index = codes.indexOf(c);
           return (
@@ -92,6 +117,15 @@ export const CodePanel = forwardRef<HTMLInputElement, {
             </button>
           );
         })}
+        {offerCreate && (
+          <button type="button" className={`${styles.code} ${createHighlighted ? styles.match : ''}`} onClick={create} disabled={disabled || creating} data-testid="create-code">
+            <span className={styles.swatch} />
+            <span>{creating ? 'Creating…' : <>Create “{name}”</>}</span>
+            <span className={styles.keys}>
+              <span className="kbd">Shift+Enter</span>
+            </span>
+          </button>
+        )}
       </div>
     </div>
   );

@@ -156,6 +156,7 @@ function Loaded({ data }: { data: WorkItem }) {
               if (mode === 'search') setMode('idle');
             }}
             creating={createCode.isPending}
+            canCreate={data.canCreateCodes && !data.readOnly}
           />
           <CodingList
             title={data.readOnly ? 'Their codings' : 'My codings'}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyAction, matchCodes, nudgeRegion } from './keymap';
+import { WORKSPACE_KEYS } from '@/lib/coding/codebook/reserved-keys';
 
 describe('workspace keys', () => {
   const shortcuts = [{ key: 'l', codeId: 10 }, { key: 's', codeId: 11 }];
@@ -19,6 +20,23 @@ describe('workspace keys', () => {
     expect(matchCodes(codes, 'c').map((c) => c.name)).toEqual(['Confusion matrix', 'Class balance', 'Loss curve']);
     expect(matchCodes(codes, 'train').map((c) => c.name)).toEqual(['Loss curve']);
     expect(matchCodes(codes, 'zzz')).toEqual([]);
+  });
+  it('searches definitions too, after names and paths', () => {
+    const codes = [
+      { name: 'Training dynamics', path: 'Model › Training dynamics', shortDefinition: 'metric per epoch', definition: 'Curves of training or validation loss over epochs.' },
+      { name: 'Loss of detail', path: 'Style › Loss of detail', shortDefinition: '', definition: '' },
+      { name: 'Pie', path: 'Kind › Pie', shortDefinition: 'a pie chart', definition: '' },
+    ];
+    expect(matchCodes(codes, 'loss').map((c) => c.name)).toEqual(['Loss of detail', 'Training dynamics']);
+    expect(matchCodes(codes, 'EPOCH').map((c) => c.name)).toEqual(['Training dynamics']);
+    expect(matchCodes(codes, 'chart').map((c) => c.name)).toEqual(['Pie']);
+  });
+  it('uses every key the codebook refuses as a shortcut (the two lists cannot drift)', () => {
+    for (const key of Object.keys(WORKSPACE_KEYS)) {
+      const action = keyAction({ key }, [{ key, codeId: 1 }]);
+      expect(action, key).not.toBeNull();
+      expect(action!.type, key).not.toBe('apply-shortcut');
+    }
   });
   it('moves and resizes a region inside the image', () => {
     const r = { x: 0.9, y: 0, w: 0.1, h: 0.5 };

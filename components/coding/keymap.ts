@@ -1,4 +1,5 @@
 // The workspace's keys, as a pure function so the whole map is tested and shown in one place.
+import { WORKSPACE_KEYS } from '@/lib/coding/codebook/reserved-keys';
 
 export type KeyAction =
   | { type: 'apply'; index: number } // 1–9: the n-th code
@@ -18,13 +19,16 @@ export type KeyAction =
   | { type: 'help' }
   | { type: 'escape' };
 
-/** Keys the workspace itself uses; a code's shortcut on one of them is shown but does nothing. */
-export const RESERVED = new Set(['/', 'r', 'm', 'M', 'n', 'f', 's', 'j', 'k', 'o', '?', '+', '=', '-', '0']);
+/**
+ * Keys the workspace itself uses (the codebook refuses them as shortcuts; one saved before that rule
+ * is shown struck through and does nothing). keymap.test.ts checks keyAction uses each of them.
+ */
+export const RESERVED = new Set(Object.keys(WORKSPACE_KEYS));
 
 export const KEY_HELP: [string, string][] = [
   ['1 – 9', 'apply (or remove) the n-th code'],
   ['a code’s letter', 'apply that code (shown on the code)'],
-  ['/', 'search codes; Enter applies the match, or creates the code when none matches'],
+  ['/', 'search codes by name or definition; Enter applies the highlighted code; Shift+Enter creates a new code (when you may)'],
   ['r', 'region: drag on the image, or arrows move / Shift+arrows resize, then Enter and choose the code'],
   ['m', 'memo on the last coding'],
   ['M or n', 'memo on the item'],
@@ -70,13 +74,18 @@ export function keyAction(e: { key: string; ctrlKey?: boolean; metaKey?: boolean
   return hit && !RESERVED.has(k) ? { type: 'apply-shortcut', codeId: hit.codeId } : null;
 }
 
-/** Codes matching a search: names starting with the query first, then containing it (case-insensitive). */
-export function matchCodes<T extends { name: string; path: string }>(codes: T[], query: string): T[] {
+/**
+ * Codes matching a search (case-insensitive): names starting with the query first, then paths
+ * containing it, then codes whose definition mentions it, so "loss" finds a code defined as
+ * "training or validation loss per epoch" even when its name does not say so.
+ */
+export function matchCodes<T extends { name: string; path: string; shortDefinition?: string; definition?: string }>(codes: T[], query: string): T[] {
   const q = query.trim().toLowerCase();
   if (!q) return codes;
   const starts = codes.filter((c) => c.name.toLowerCase().startsWith(q));
-  const contains = codes.filter((c) => !starts.includes(c) && c.path.toLowerCase().includes(q));
-  return [...starts, ...contains];
+  const inPath = codes.filter((c) => !starts.includes(c) && c.path.toLowerCase().includes(q));
+  const inDefinition = codes.filter((c) => !starts.includes(c) && !inPath.includes(c) && `${c.shortDefinition ?? ''}\n${c.definition ?? ''}`.toLowerCase().includes(q));
+  return [...starts, ...inPath, ...inDefinition];
 }
 
 /** Moves (or with `resize`, grows/shrinks) a region by a step, kept inside the image. */

@@ -11,6 +11,7 @@ import type { listNotebookExecutions } from '@/lib/execute/summary/list-notebook
 import type { listFigureCounterparts } from '@/lib/execute/summary/figure-counterparts';
 import type { EnqueueResult, ReproduceTarget } from '@/lib/jobs/enqueue-reproductions';
 import type { ExecutorKind } from '@/lib/db/schema';
+import type { Preflight } from '@/lib/execute/preflight/preflight-notebooks';
 import type { Api } from './types';
 
 export type QueueStats = Api<typeof getQueueStats>;
@@ -21,7 +22,8 @@ export type Summary = Api<typeof summariseReproducibility>;
 export type ExecutionDetail = Api<typeof getExecution>;
 export type NotebookExecution = Api<typeof listNotebookExecutions>[number];
 export type FigureLink = Api<typeof listFigureCounterparts>[number];
-export type { ReproduceTarget };
+export type { ReproduceTarget, Preflight };
+export type ReproduceRequest = ReproduceTarget & { executor?: ExecutorKind; skipBlocked?: boolean; runMissingDatasets?: boolean };
 
 const LIVE_MS = 2000;
 const isBusy = (s: QueueStats | undefined) => !!s && s.queues.some((q) => q.waiting + q.depth.active > 0);
@@ -73,9 +75,14 @@ export const usePauseQueue = () => useRunsMutation((paused: boolean) => fetchJso
 export function useReproduce() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (target: ReproduceTarget & { executor?: ExecutorKind }) => fetchJson<EnqueueResult>('/api/reproductions', jsonBody('POST', target)),
+    mutationFn: (request: ReproduceRequest) => fetchJson<EnqueueResult>('/api/reproductions', jsonBody('POST', request)),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.runs.all() }),
   });
+}
+
+// POST /api/reproductions/preflight — what the notebooks lack (modules, datasets) before queuing; nothing is cached (images and datasets change)
+export function usePreflight() {
+  return useMutation({ mutationFn: (target: ReproduceTarget) => fetchJson<Preflight>('/api/reproductions/preflight', jsonBody('POST', target)) });
 }
 
 // GET /api/executions/summary — refreshed while the queue is busy

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { jsonBody } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { SessionUser } from '@/lib/auth/session';
+import { canSupervise } from '@/lib/auth/roles';
 
 export type { SessionUser };
 
@@ -24,6 +25,11 @@ export function useSession() {
     queryFn: async () => (await authFetch<{ user: SessionUser } | null>('get-session'))?.user ?? null,
     staleTime: 60_000,
   });
+}
+
+/** Whether the signed-in user may import, collect, reproduce and change settings (false while loading, so coders never see those actions flash). */
+export function useCanSupervise(): boolean {
+  return canSupervise(useSession().data?.role);
 }
 
 // GET /api/auth/first-account — whether the sign-in page should offer to create the first (admin) account

@@ -48,3 +48,12 @@ export function useRemoveMember(studyId: number) {
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.studies.all() }),
   });
 }
+
+// PATCH /api/studies/:id — the study's settings (open coding)
+export function useSetOpenCoding(studyId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (openCoding: boolean) => fetchJson<{ id: number; openCoding: boolean }>(`/api/studies/${studyId}`, jsonBody('PATCH', { openCoding })),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.studies.all() }),
+  });
+}

@@ -3,13 +3,15 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useSession, useSignOut } from '@/components/hooks/useSession';
+import { canSupervise } from '@/lib/auth/roles';
 
+// `supervise`: pages only supervisors and admins may open (their server pages check it too).
 const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/notebooks', label: 'Notebooks' },
   { href: '/visualisations', label: 'Visualisations' },
-  { href: '/strategies', label: 'Strategies' },
-  { href: '/runs', label: 'Runs' },
+  { href: '/strategies', label: 'Strategies', supervise: true },
+  { href: '/runs', label: 'Runs', supervise: true },
   { href: '/studies', label: 'Studies' },
   { href: '/coding', label: 'Coding' },
   { href: '/agreement', label: 'Agreement' },
@@ -23,6 +25,7 @@ export function Nav() {
   const session = useSession();
   const signOut = useSignOut();
   const user = session.data;
+  const supervises = canSupervise(user?.role);
   // A collection run belongs to its strategy, so its page lights up Strategies; workers and
   // executions belong to Runs (which links to Workers).
   const active = (href: string) =>
@@ -42,7 +45,7 @@ export function Nav() {
       <Link href="/" className="brand">
         viz<span>mine</span>
       </Link>
-      {LINKS.map((l) => (
+      {LINKS.filter((l) => !l.supervise || supervises).map((l) => (
         <Link key={l.href} href={l.href} className={`link ${active(l.href) ? 'active' : ''}`}>
           {l.label}
         </Link>
@@ -63,7 +66,7 @@ export function Nav() {
           Users
         </Link>
       )}
-      {user?.role !== 'coder' && (
+      {supervises && (
         <>
           <Link href="/settings" className={`link ${active('/settings') ? 'active' : ''}`}>
             Settings

@@ -7,7 +7,9 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 // KaTeX's stylesheet and fonts are bundled and served by this app: no font or script from another host.
 import 'katex/dist/katex.min.css';
+import type { Components } from 'react-markdown';
 import { normaliseMarkdown } from './normalise-markdown';
+import { RemoteImage } from './RemoteImage';
 
 // Notebook markdown is untrusted: raw HTML is parsed, then sanitised to GitHub's allow-list
 // (no script, no event handlers, no javascript: URLs).
@@ -33,11 +35,15 @@ function urlTransform(url: string, key: string): string {
 // Math ($…$, $$…$$) as Jupyter and Kaggle show it. KaTeX runs after the sanitiser, on the math text only:
 // its own output (spans and MathML) is trusted, and with `trust` off it emits no links, scripts or images.
 const rehypePlugins: Options['rehypePlugins'] = [rehypeRaw, [rehypeSanitize, schema], [rehypeKatex, { trust: false, strict: 'ignore' }]];
+// Remote images (markdown or raw <img>) become a placeholder; only data: images are drawn.
+const components: Components = {
+  img: ({ src, alt }) => (typeof src === 'string' && /^https?:\/\//i.test(src) ? <RemoteImage src={src} alt={alt} /> : src ? <img src={src} alt={alt ?? ''} /> : null),
+};
 
 export function Markdown({ source }: { source: string }) {
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm, remarkMath]} rehypePlugins={rehypePlugins} urlTransform={urlTransform}>
+      <ReactMarkdown remarkPlugins={[remarkGfm, remarkMath]} rehypePlugins={rehypePlugins} urlTransform={urlTransform} components={components}>
         {normaliseMarkdown(source)}
       </ReactMarkdown>
     </div>

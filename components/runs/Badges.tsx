@@ -10,13 +10,13 @@ export function JobStateBadge({ state }: { state: string }) {
   );
 }
 
-const STATUS_TONE: Record<string, string> = { ok: 'ok', exception: 'danger', timeout: 'warn', killed: 'warn', infrastructure: '' };
+const STATUS_TONE: Record<string, string> = { ok: 'ok', exception: 'danger', timeout: 'warn', killed: 'warn', infrastructure: '', missing_datasets: 'warn' };
 
 /** An execution's outcome; infrastructure errors are ours, so they look neutral rather than red. */
 export function StatusBadge({ status, title }: { status: string; title?: string }) {
   return (
-    <span className={`badge ${STATUS_TONE[status] ?? ''}`} data-status={status} title={title ?? (status === 'infrastructure' ? 'an error of vizmine or the executor, not of the notebook' : undefined)}>
-      {status === 'infrastructure' ? 'infrastructure error' : status}
+    <span className={`badge ${STATUS_TONE[status] ?? ''}`} data-status={status} title={title ?? (status === 'infrastructure' ? 'an error of vizmine or the executor, not of the notebook' : status === 'missing_datasets' ? 'not run: a data source it reads is missing (its environment, not its fault)' : undefined)}>
+      {status === 'infrastructure' ? 'infrastructure error' : status === 'missing_datasets' ? 'missing datasets' : status}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { VegaChart } from '@/components/charts/VegaChart';
-import { statusSharesSpec, topExceptionsSpec } from '@/components/charts/specs/reproducibility';
+import { blockersSpec, statusSharesSpec, topExceptionsSpec } from '@/components/charts/specs/reproducibility';
 import { executionsCsvUrl, summaryCsvUrl, type Summary } from '@/components/hooks/useRuns';
 import { formatDuration, formatShare } from './format';
 
@@ -18,6 +18,11 @@ export function SummaryPanel({ summary: s }: { summary: Summary }) {
                 , of which <strong data-testid="infrastructure-count">{s.counts.infrastructure}</strong> infrastructure error{s.counts.infrastructure === 1 ? '' : 's'} (ours, left out of the shares)
               </>
             )}
+            {s.missingDatasets > 0 && (
+              <>
+                ; <strong data-testid="missing-datasets-count">{s.missingDatasets}</strong> not run for missing data (left out of the shares)
+              </>
+            )}
             .
           </p>
         </div>
@@ -32,6 +37,12 @@ export function SummaryPanel({ summary: s }: { summary: Summary }) {
       </div>
       {s.n === 0 && <p className="sub">The figures appear here as the first jobs finish.</p>}
       {s.notebookOutcomes > 0 && <VegaChart spec={statusSharesSpec({ ok: s.counts.ok, exception: s.counts.exception, timeout: s.counts.timeout, killed: s.counts.killed })} label="share of notebook outcomes" />}
+      {s.blockers.length > 0 && (
+        <div data-testid="blockers">
+          <div className="section-title" style={{ marginTop: 0 }}>Blocked by a missing module or dataset</div>
+          <VegaChart spec={blockersSpec(s.blockers)} label="notebooks blocked by a missing module or dataset" />
+        </div>
+      )}
       {s.n > 0 && (
       <div className="grid-2">
         <div>

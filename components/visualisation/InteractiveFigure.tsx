@@ -4,11 +4,13 @@ import { VegaChart } from '../charts/VegaChart';
 import { SandboxedHtml } from '../notebook/SandboxedHtml';
 import { PlotlyFrame } from './PlotlyFrame';
 import { plainText } from '@/lib/text/plain-text';
+import { BokehFrame } from './BokehFrame';
 
 /**
  * Interactive figures from notebook outputs. Vega and Vega-Lite specs are rendered by our own vega
- * with no network; plotly figures by our own plotly.js in a sandboxed frame; other HTML figures
- * (bokeh) with their scripts disabled, never run, beside their static image when there is one.
+ * with no network; plotly and bokeh figures by our own plotly.js / BokehJS in sandboxed frames; other
+ * HTML figures with their scripts disabled, never run. Where a figure cannot be drawn here (e.g. a
+ * bokeh 2 document), its static image (its own, or the PNG rendered in the background) is shown.
  */
 export function InteractiveFigure({ kind, spec, fallbackSha }: { kind: string; spec: unknown; fallbackSha: string | null }) {
   if (kind === 'vega-lite' || kind === 'vega') return <VegaChart spec={spec as VisualizationSpec} label={`${kind} figure`} untrusted />;
@@ -17,6 +19,15 @@ export function InteractiveFigure({ kind, spec, fallbackSha }: { kind: string; s
       <div>
         <PlotlyFrame figure={spec} />
         <PlotlySummary kind={kind} spec={spec} />
+      </div>
+    );
+  }
+  const bokeh = spec as { docs_json?: unknown; version?: string | null } | null;
+  if (kind === 'bokeh' && bokeh?.docs_json && (!bokeh.version || bokeh.version.startsWith('3.'))) {
+    return (
+      <div>
+        <BokehFrame figure={spec} />
+        <p className="sub">bokeh figure{bokeh.version ? ` (bokeh ${bokeh.version})` : ''}, drawn by BokehJS 3.7</p>
       </div>
     );
   }

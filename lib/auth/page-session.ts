@@ -14,3 +14,14 @@ export async function pageUser(path: string, roles?: readonly UserRole[]): Promi
   if (roles && !roles.includes(user.role)) return null;
   return user;
 }
+
+/**
+ * For server pages only some roles may open: the user, or a redirect to /not-allowed, which names
+ * the page, the roles it needs and the user's own. The API refuses these users too (route()'s roles);
+ * this spares them a page whose every action would answer 403.
+ */
+export async function requirePageRole(path: string, roles: readonly UserRole[]): Promise<SessionUser> {
+  const user = await pageUser(path, roles);
+  if (!user) redirect(`/not-allowed?page=${encodeURIComponent(path)}&need=${roles.join(',')}`);
+  return user;
+}

@@ -2,8 +2,9 @@
 import { AppError } from '../errors';
 import { getAuth } from './auth';
 
-export const userRoles = ['admin', 'supervisor', 'coder'] as const;
-export type UserRole = (typeof userRoles)[number];
+import { userRoles, type UserRole } from './roles';
+
+export { userRoles, type UserRole };
 
 export interface SessionUser {
   id: string;

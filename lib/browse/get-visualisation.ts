@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { blobs, cells, notebooks, visualisations } from '../db/schema';
+import { blobs, cells, notebooks, visualisations, imageSha } from '../db/schema';
 import { AppError } from '../errors';
 import { galleryWhere } from './list-visualisations';
 import type { GalleryFilters } from './schemas';
@@ -15,7 +15,7 @@ export async function getVisualisation(db: Db, id: number, filters: GalleryFilte
     .select({ vis: visualisations, blob: blobs, notebook: { id: notebooks.id, title: notebooks.title, fileName: notebooks.fileName, kaggleRef: kaggleRefOf(notebooks.id), libraries: notebooks.libraries } })
     .from(visualisations)
     .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
-    .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+    .leftJoin(blobs, eq(blobs.sha256, imageSha()))
     .where(eq(visualisations.id, id));
   if (!row) throw new AppError('not_found', `There is no visualisation ${id}.`);
   const { vis } = row;
@@ -52,7 +52,7 @@ async function neighbour(db: Db, id: number, filters: GalleryFilters, dir: 'prev
     .select({ id: visualisations.id })
     .from(visualisations)
     .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
-    .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+    .leftJoin(blobs, eq(blobs.sha256, imageSha()))
     .where(and(...galleryWhere(filters), dir === 'next' ? gt(visualisations.id, id) : lt(visualisations.id, id)))
     .orderBy(dir === 'next' ? asc(visualisations.id) : desc(visualisations.id))
     .limit(1);
@@ -65,11 +65,11 @@ async function nearDuplicates(db: Db, id: number, group: string) {
       id: visualisations.id,
       notebookId: visualisations.notebookId,
       notebookTitle: notebooks.title,
-      blobSha256: visualisations.blobSha256,
-      identical: sql<boolean>`${visualisations.blobSha256} = (select blob_sha256 from visualisations where id = ${id})`,
+      blobSha256: imageSha(),
+      identical: sql<boolean>`${imageSha()} = (select coalesce(blob_sha256, rendered_sha256) from visualisations where id = ${id})`,
     })
     .from(visualisations)
-    .innerJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+    .innerJoin(blobs, eq(blobs.sha256, imageSha()))
     .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
     .where(and(eq(blobs.dupGroup, group), ne(visualisations.id, id)))
     .orderBy(asc(visualisations.id))

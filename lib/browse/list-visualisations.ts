@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { blobs, notebooks, visualisations } from '../db/schema';
+import { blobs, notebooks, visualisations, imageSha } from '../db/schema';
 import { cellsMatch } from '../search/search-cells';
 import type { GalleryFilters, GalleryQuery } from './schemas';
 import { notebookRefOf } from './identity';
@@ -43,7 +43,10 @@ export async function listVisualisations(db: Db, q: GalleryQuery) {
       kind: visualisations.kind,
       mime: visualisations.mime,
       library: visualisations.library,
-      blobSha256: visualisations.blobSha256,
+      blobSha256: imageSha(),
+      // Drawn in the background from an interactive spec (lib/render), not the notebook's own image.
+      rendered: sql<boolean>`${visualisations.blobSha256} is null and ${visualisations.renderedSha256} is not null`,
+      renderError: visualisations.renderError,
       hasThumbnail: sql<boolean>`${blobs.thumbnailAt} is not null and ${blobs.derivativeError} is null`,
       width: blobs.width,
       height: blobs.height,
@@ -51,7 +54,7 @@ export async function listVisualisations(db: Db, q: GalleryQuery) {
     })
     .from(visualisations)
     .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
-    .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+    .leftJoin(blobs, eq(blobs.sha256, imageSha()))
     .where(and(...where))
     .orderBy(asc(visualisations.id))
     .limit(q.limit + 1);

@@ -1,6 +1,6 @@
 import { and, count, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { blobs, kaggleKernels, notebooks, visualisations } from '../db/schema';
+import { blobs, kaggleKernels, notebooks, visualisations, imageSha } from '../db/schema';
 import { galleryWhere } from './list-visualisations';
 import type { GalleryFilters } from './schemas';
 import { notebookRefOf } from './identity';
@@ -22,7 +22,7 @@ export async function visualisationFacets(db: Db, f: GalleryFilters) {
       .from(visualisations)
       .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
       .leftJoin(kaggleKernels, eq(kaggleKernels.notebookId, visualisations.notebookId))
-      .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+      .leftJoin(blobs, eq(blobs.sha256, imageSha()))
       .where(and(...galleryWhere({ ...f, [without]: undefined })))
       .groupBy(sql`1`)
       .orderBy(sql`3 desc`)

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
+import { layOutInput } from './input-layout';
 import { RUN_FILES, readRunOutput } from './read-run-output';
 import { RUNNER_DIR } from './runner-path';
 import { LOG_TAIL_CHARS, type Executor, type ExecutionResult, type RunRequest } from './types';
@@ -17,7 +18,13 @@ const POLL_MS = 200;
  * killed when the total time runs out and removed whatever happens.
  */
 export function createContainerExecutor(docker: Docker, image: string, opts: ContainerExecutorOptions = {}): Executor {
-  return { kind: 'container', image, run: (req) => runInContainer(docker, image, req, opts) };
+  return {
+    kind: 'container',
+    image,
+    run: (req) => runInContainer(docker, req.image ?? image, req, opts),
+    // A kernel's mapped image is used only when it is on this machine: nothing is pulled here.
+    hasImage: (name) => docker.getImage(name).inspect().then(() => true, () => false),
+  };
 }
 
 export interface ContainerExecutorOptions {
@@ -26,8 +33,13 @@ export interface ContainerExecutorOptions {
 }
 
 async function runInContainer(docker: Docker, image: string, req: RunRequest, opts: ContainerExecutorOptions): Promise<ExecutionResult> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-run-'));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-run-'));
+  const work = path.join(root, 'working');
+  fs.mkdirSync(work, { mode: 0o777 });
   fs.chmodSync(work, 0o777); // written by the container's uid 1000
+  const input = path.join(root, 'input');
+  const datasets = req.datasets ?? [];
+  layOutInput(input, datasets, (d) => `/kaggle/input/${d.slug}`, (_d, at) => fs.mkdirSync(at));
   fs.writeFileSync(path.join(work, RUN_FILES.input), req.notebook);
   const liveLog = path.join(work, LIVE_LOG);
   fs.writeFileSync(liveLog, '', { mode: 0o666 });
@@ -52,7 +64,7 @@ async function runInContainer(docker: Docker, image: string, req: RunRequest, op
         PidsLimit: 512,
         CapDrop: ['ALL'],
         SecurityOpt: ['no-new-privileges'],
-        Binds: [`${work}:${WORKING}:rw`, `${RUNNER_DIR}:/opt/vizmine:ro`, ...(req.datasets ?? []).map((d) => `${d.hostPath}:/kaggle/input/${d.slug}:ro`)],
+        Binds: [`${work}:${WORKING}:rw`, `${RUNNER_DIR}:/opt/vizmine:ro`, `${input}:/kaggle/input:ro`, ...datasets.map((d) => `${d.hostPath}:/kaggle/input/${d.slug}:ro`)],
       },
     });
     await opts.onContainerCreated?.(container);
@@ -62,12 +74,12 @@ async function runInContainer(docker: Docker, image: string, req: RunRequest, op
     const { exitCode, timedOut, killed } = await waitFor(container, totalTimeoutS * 1000, req.signal);
     tail.stop();
     const log = await readLogs(container);
-    return readRunOutput(work, { exitCode, timedOut, killed: killed || (exitCode === 137 && !timedOut), seconds: (Date.now() - t0) / 1000, totalTimeoutS, log });
+    return { ...readRunOutput(work, { exitCode, timedOut, killed: killed || (exitCode === 137 && !timedOut), seconds: (Date.now() - t0) / 1000, totalTimeoutS, log }), image };
   } catch (e) {
-    return { status: 'infrastructure', failing: { cell: null, ename: 'ContainerError', evalue: (e as Error).message }, seconds: 0, cellSeconds: {}, executed: null, log: '' };
+    return { status: 'infrastructure', failing: { cell: null, ename: 'ContainerError', evalue: (e as Error).message }, seconds: 0, cellSeconds: {}, executed: null, log: '', image };
   } finally {
     await container?.remove({ force: true }).catch(() => {});
-    fs.rmSync(work, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true });
   }
 }
 

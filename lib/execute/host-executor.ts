@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { layOutInput } from './input-layout';
 import { RUN_FILES, readRunOutput } from './read-run-output';
 import { RUNNER_DIR } from './runner-path';
 import { appendTail, type Executor, type ExecutionResult, type RunRequest } from './types';
@@ -13,7 +14,8 @@ export const HOST_PYTHON = process.env.VIZMINE_PYTHON ?? '/usr/bin/python3';
  * Runs notebooks on this machine's Python with nbclient (no container): for machines without Podman
  * or Docker. Nothing isolates the notebook from the host here, which is why the container executor
  * is preferred wherever it is available. Datasets are linked at <work>/../input/<slug>, so the
- * relative `../input` paths of Kaggle notebooks resolve (absolute /kaggle/input ones cannot).
+ * relative `../input` paths of Kaggle notebooks resolve (absolute /kaggle/input ones cannot); a
+ * single source's files are at the top of ../input too (input-layout.ts).
  */
 export function createHostExecutor(opts: { python?: string } = {}): Executor {
   const python = opts.python ?? HOST_PYTHON;
@@ -23,9 +25,8 @@ export function createHostExecutor(opts: { python?: string } = {}): Executor {
 async function runOnHost(python: string, req: RunRequest): Promise<ExecutionResult> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-run-'));
   const work = path.join(root, 'working');
-  fs.mkdirSync(path.join(root, 'input'), { recursive: true });
   fs.mkdirSync(work);
-  for (const d of req.datasets ?? []) fs.symlinkSync(d.hostPath, path.join(root, 'input', d.slug));
+  layOutInput(path.join(root, 'input'), req.datasets ?? [], (d) => d.hostPath, (d, at) => fs.symlinkSync(d.hostPath, at));
   fs.writeFileSync(path.join(work, RUN_FILES.input), req.notebook);
   const { cellTimeoutS, totalTimeoutS } = req.config;
   const args = [path.join(RUNNER_DIR, 'run_notebook.py'), ...[RUN_FILES.input, RUN_FILES.output, RUN_FILES.summary].map((f) => path.join(work, f)), '--cell-timeout', String(cellTimeoutS), '--workdir', work];

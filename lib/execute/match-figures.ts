@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { blobs, visualisations } from '../db/schema';
+import { blobs, visualisations, imageSha } from '../db/schema';
 import type { FigureOutcome } from '../db/schema/reproduction';
 import { blobPath } from '../extract/blob-store';
 import { NEAR_DUPLICATE_BITS } from '../extract/compute-derivatives';
@@ -53,7 +53,7 @@ export async function matchFigures(db: Db, blobDir: string, originalId: number, 
 
 function figuresOf(db: Db, notebookId: number): Promise<Figure[]> {
   return db
-    .select({ id: visualisations.id, cellPosition: visualisations.cellPosition, blobSha256: visualisations.blobSha256, spec: visualisations.spec })
+    .select({ id: visualisations.id, cellPosition: visualisations.cellPosition, blobSha256: imageSha(), spec: visualisations.spec })
     .from(visualisations)
     .where(eq(visualisations.notebookId, notebookId))
     .orderBy(asc(visualisations.cellPosition), asc(visualisations.outputIndex));

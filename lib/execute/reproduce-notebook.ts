@@ -1,14 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { executions, notebooks } from '../db/schema';
+import { executions, kaggleKernels, notebooks } from '../db/schema';
 import type { Execution } from '../db/schema/reproduction';
 import { configHash } from './config';
 import type { ReproducePayload } from '../jobs/reproduce-payload';
 import { prepareDatasets } from './datasets';
+import { imageMapFromEnv, mappedImage } from './image-map';
+import { datasetsRead } from './preflight/datasets-read';
 import { notebookToIpynb } from './notebook-to-ipynb';
 import { recordExecution } from './record-execution';
 import { staticFlags } from './static-flags';
-import type { Executor } from './types';
+import type { ExecutionResult, Executor } from './types';
 
 export interface ReproduceContext {
   db: Db;
@@ -37,16 +39,21 @@ export async function reproduceNotebook(ctx: ReproduceContext, job: ReproducePay
 
   const { bytes, cells } = await notebookToIpynb(ctx.db, job.notebookId);
   const flags = staticFlags(cells);
-  const datasets = await prepareDatasets(ctx.db, ctx.dataDir, job.notebookId);
+  const datasets = await prepareDatasets(ctx.db, ctx.dataDir, job.notebookId, datasetsRead(cells));
+  const image = await imageFor(ctx, job.notebookId);
   const startedAt = new Date();
-  const result = await ctx.executor.run({ notebook: bytes, config: job.config, datasets: datasets.mounted, onLog: ctx.onLog, signal: ctx.signal });
+  // Missing data is the notebook's environment, not its fault: recorded apart, and not run unless asked.
+  const result: ExecutionResult =
+    datasets.missing.length > 0 && !job.runMissingDatasets
+      ? { status: 'missing_datasets', failing: null, seconds: 0, cellSeconds: {}, executed: null, log: `[vizmine] not run: ${datasets.missing.join('; ')}`, image }
+      : await ctx.executor.run({ notebook: bytes, config: job.config, image: image ?? undefined, datasets: datasets.mounted, onLog: ctx.onLog, signal: ctx.signal });
   if (ctx.signal?.aborted) return null;
   if (result.status === 'infrastructure' && ctx.retryInfrastructure) throw new Error(`infrastructure error, retrying: ${result.failing?.evalue ?? 'runner failed'}\n${result.log.slice(-2000)}`);
   return recordExecution(ctx.db, ctx.blobDir, {
     jobId: ctx.jobId,
     notebookId: job.notebookId,
     fileName: original.fileName,
-    executor: ctx.executor,
+    executor: { kind: ctx.executor.kind, image: result.image ?? ctx.executor.image },
     configHash: configHash(job.config),
     workerId: ctx.workerId,
     startedAt,
@@ -54,4 +61,15 @@ export async function reproduceNotebook(ctx: ReproduceContext, job: ReproducePay
     missingDatasets: datasets.missing,
     result,
   });
+}
+
+/**
+ * The image for this notebook (containers): its Kaggle kernel's own image when VIZMINE_IMAGE_MAP maps
+ * the kernel's dockerImage to an image on this machine, else the executor's default.
+ */
+async function imageFor(ctx: ReproduceContext, notebookId: number): Promise<string | null> {
+  if (!ctx.executor.hasImage) return ctx.executor.image;
+  const [k] = await ctx.db.select({ dockerImage: kaggleKernels.dockerImage }).from(kaggleKernels).where(eq(kaggleKernels.notebookId, notebookId));
+  const mapped = mappedImage(k?.dockerImage, imageMapFromEnv());
+  return mapped && (await ctx.executor.hasImage(mapped)) ? mapped : ctx.executor.image;
 }

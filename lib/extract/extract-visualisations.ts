@@ -2,6 +2,7 @@ import type { NbCell } from '../notebooks/types';
 import type { VisualisationKind } from '../db/schema';
 import { sha256Hex } from './blob-store';
 import { plotlyFigureFromHtml } from './plotly-from-html';
+import { bokehFigureFromScript } from './bokeh-from-script';
 
 export interface ExtractedImage {
   sha256: string;
@@ -59,11 +60,15 @@ export function extractVisualisations(cells: NbCell[]): ExtractedVisualisation[]
       if (specMime) {
         spec = data[specMime];
         data[specMime] = { $visualisation: true };
+        // bokeh's exec MIME is an empty marker: its document is JSON inside the script beside it.
+        if (kind === 'bokeh') spec = bokehFigureFromScript(String(data['application/javascript'] ?? html ?? '')) ?? spec;
       } else if (htmlFigure) {
-        // plotly's offline HTML carries its figure as JSON: keep that, rendered by our own plotly.
-        const figure = plotlyFigureFromHtml(html!);
-        spec = figure ?? { html };
-        if (figure) kind = 'plotly';
+        // plotly's and bokeh's HTML carry their figure as JSON: keep that, drawn by our own library.
+        const plotly = plotlyFigureFromHtml(html!);
+        const bokeh = plotly ? null : bokehFigureFromScript(html!);
+        spec = plotly ?? bokeh ?? { html };
+        if (plotly) kind = 'plotly';
+        else if (bokeh) kind = 'bokeh';
       }
       found.push({
         cellPosition,

@@ -24,13 +24,13 @@ export function plotlyFigureFromHtml(html: string): { data: unknown[]; layout: R
   return { data, layout: layout && typeof layout === 'object' ? (layout as Record<string, unknown>) : {} };
 }
 
-function skipSpaceAndCommas(s: string, i: number): number {
+export function skipSpaceAndCommas(s: string, i: number): number {
   while (i < s.length && /[\s,]/.test(s[i])) i++;
   return i;
 }
 
 /** Index just past the JSON value starting at i (string, array or object), or -1. */
-function endOfJsonValue(s: string, i: number): number {
+export function endOfJsonValue(s: string, i: number): number {
   const open = s[i];
   if (open === '"') return endOfString(s, i);
   if (open !== '[' && open !== '{') return -1;

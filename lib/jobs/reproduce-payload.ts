@@ -5,6 +5,8 @@ import { executorConfigSchema } from '../execute/config';
 export const reproducePayloadSchema = z.object({
   notebookId: z.number().int().positive(),
   config: executorConfigSchema,
+  // Run even when a data source it reads is missing (else it is recorded as missing_datasets, not run).
+  runMissingDatasets: z.boolean().optional(),
 });
 export type ReproducePayload = z.infer<typeof reproducePayloadSchema>;
 

@@ -9,7 +9,7 @@ export interface QdpxExport {
   bytes: Uint8Array;
   sources: number;
   codings: number;
-  /** Coded visualisations left out: no image (plotly, HTML…) or the image file is missing. */
+  /** Coded visualisations left out: no image (an interactive figure not rendered yet, or whose rendering failed) or the image file is missing. */
   skippedWithoutImage: number;
   missingImages: number;
 }

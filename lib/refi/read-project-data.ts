@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { assignments, blobs, codings, consensusCodings, notebooks, sampleItems, samples, studies, studyMembers, users, visualisations, type Region } from '../db/schema';
+import { assignments, blobs, codings, consensusCodings, notebooks, sampleItems, samples, studies, studyMembers, users, visualisations, type Region, imageSha } from '../db/schema';
 import { AppError } from '../errors';
 import { listCodes } from '../coding/codebook/get-codebook';
 import type { CodeSnapshot } from '../coding/codebook/snapshot';
@@ -81,7 +81,7 @@ export async function readProjectData(db: Db, studyId: number): Promise<ProjectD
         .select({ id: visualisations.id, cell: visualisations.cellPosition, output: visualisations.outputIndex, notebook: notebooks.title, ref: notebookRefOf(notebooks.id, notebooks.fileName), sha256: blobs.sha256, mime: blobs.mime, width: blobs.width, height: blobs.height })
         .from(visualisations)
         .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
-        .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+        .leftJoin(blobs, eq(blobs.sha256, imageSha()))
         .where(inArray(visualisations.id, visIds))
     : [];
   const sources: ProjectSource[] = [];

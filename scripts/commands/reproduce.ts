@@ -3,7 +3,8 @@ import { cellLabel } from '../../lib/notebooks/cell-label';
 import { openDatabase, type Database } from '../../lib/db/client';
 import { executions, type ExecutorKind } from '../../lib/db/schema';
 import { stopBoss } from '../../lib/jobs/boss';
-import { enqueueReproductions, type ReproduceTarget } from '../../lib/jobs/enqueue-reproductions';
+import { preflightNotebooks } from '../../lib/execute/preflight/preflight-notebooks';
+import { enqueueReproductions, resolveReproduceTarget, type ReproduceTarget } from '../../lib/jobs/enqueue-reproductions';
 import { FINISHED_STATES } from '../../lib/jobs/monitor/jobs-source';
 import { selectJobs } from '../../lib/jobs/monitor/list-jobs';
 import { listWorkers, type WorkerRow } from '../../lib/jobs/monitor/list-workers';
@@ -20,6 +21,9 @@ interface ReproduceOpts {
   memory?: number;
   wait?: boolean;
   json?: boolean;
+  preflight?: boolean;
+  skipBlocked?: boolean;
+  runMissingDatasets?: boolean;
 }
 
 /** `vizmine reproduce`: queue reproduction jobs (workers run them); with --wait, report each result. */
@@ -33,8 +37,16 @@ export async function reproduceCommand(ids: number[], opts: ReproduceOpts): Prom
     const inProcess = opts.wait && !(opts.executor ? workers.executors.includes(opts.executor) : workers.executors.length > 0);
     const local = inProcess ? await availableExecutors() : null;
     const executor = opts.executor ?? local?.executors[0]?.kind ?? workers.defaultExecutor;
-    const queued = await enqueueReproductions(store, target, { executor, cellTimeoutS: opts.cellTimeout, totalTimeoutS: opts.totalTimeout, memoryMb: opts.memory });
     const say = (s: string) => (opts.json ? process.stderr : process.stdout).write(`${s}\n`);
+    if (opts.preflight) {
+      const p = await preflightNotebooks(store.db, store.dataDir, await resolveReproduceTarget(store.db, target), executor);
+      if (opts.json) console.log(JSON.stringify(p));
+      for (const n of p.notebooks.filter((x) => x.blocked)) say(`notebook ${n.notebookId} ${n.title}: ${[...n.missingModules.map((m) => `needs ${m}, not in the image`), ...n.missingDatasets].join('; ')}`);
+      say(`${p.blocked} of ${p.notebooks.length} notebook(s) blocked; ${p.blockers.slice(0, 10).map((b) => `${b.name}: ${b.notebooks}`).join(', ')}`);
+      return 0;
+    }
+    const queued = await enqueueReproductions(store, target, { executor, cellTimeoutS: opts.cellTimeout, totalTimeoutS: opts.totalTimeout, memoryMb: opts.memory }, { skipBlocked: opts.skipBlocked, runMissingDatasets: opts.runMissingDatasets });
+    for (const n of queued.skipped) say(`skipped notebook ${n.notebookId}: ${[...n.missingModules.map((m) => `needs ${m}`), ...n.missingDatasets].join('; ')}`);
     say(`queued ${queued.queued.length} notebook(s) for the ${executor} executor${queued.alreadyQueued.length ? `; ${queued.alreadyQueued.length} already waiting or running` : ''}`);
     if (!opts.wait) {
       if (!workers.executors.includes(executor)) say(`no live worker offers the ${executor} executor yet: start one with \`npm run worker\` (or \`npm start\`); the jobs wait for it`);

@@ -71,7 +71,7 @@ describe.skipIf(chromiumMissing())('accounts, roles and study membership', () =>
     expect(squash(await page.getByTestId('members').innerText())).toContain(`${ADMIN.name} you ${ADMIN.email}`);
     await screenshot(page, 'accounts-study-overview');
     await page.goto(url('/studies'));
-    await expect.poll(() => page.getByTestId('studies').locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('studies').locator('tbody tr').count(), { timeout: 15_000 }).toBe(2);
     await screenshot(page, 'accounts-studies-admin');
   });
 
@@ -88,12 +88,40 @@ describe.skipIf(chromiumMissing())('accounts, roles and study membership', () =>
     await screenshot(page, 'accounts-sign-in-error');
   });
 
-  it('shows the coder only the study they belong to', async () => {
+  it('lands a coder on their coding queue, with a nav free of supervisor actions', async () => {
     await signIn(page, app, CODER);
     expect(squash(await page.getByTestId('nav-user').innerText())).toContain(`${CODER.name} coder`);
+    expect(new URL(page.url()).pathname).toBe('/coding');
+    const nav = page.locator('nav.nav');
+    for (const name of ['Coding', 'Notebooks', 'Studies']) await nav.getByRole('link', { name, exact: true }).waitFor();
+    for (const name of ['Import', 'Settings', 'Strategies', 'Runs', 'Users']) expect(await nav.getByRole('link', { name, exact: true }).count()).toBe(0);
+    await screenshot(page, 'accounts-coder-nav');
+    // the notebooks list offers a coder no reproduction (no ticks, no Reproduce button)
+    await page.goto(url('/notebooks'));
+    await page.getByRole('heading', { name: 'Notebooks', exact: true }).waitFor();
+    await page.getByText('No notebooks yet').waitFor();
+    expect(await page.getByRole('link', { name: 'Import notebooks' }).count()).toBe(0);
+  });
+
+  it('shows a coder a not-allowed page for every supervisor page, checked on the server', async () => {
+    for (const path of ['/import', '/strategies', '/strategies/new', '/runs', '/workers', '/settings', '/collection-runs/1', '/executions/1']) {
+      const res = await page.goto(url(path));
+      expect(res?.status(), path).toBe(200);
+      const box = page.getByTestId('not-allowed');
+      await box.waitFor();
+      expect(squash(await box.innerText()), path).toContain(`${path} is for the admin or supervisor role; you are signed in as a coder.`);
+      // nothing of the page itself was sent: the server redirected before rendering it
+      expect(new URL(page.url()).pathname, path).toBe('/not-allowed');
+      if (path === '/import') await screenshot(page, 'accounts-coder-import-not-allowed');
+    }
+    await page.getByTestId('not-allowed').getByRole('link', { name: 'Go to your coding queue' }).click();
+    await page.waitForURL(/\/coding$/);
+  });
+
+  it('shows the coder only the study they belong to', async () => {
     await page.goto(url('/studies'));
     const rows = page.getByTestId('studies').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
     expect(squash(await rows.first().innerText())).toContain('Loss curves coder 2');
     expect(await page.getByRole('button', { name: 'New study' }).count()).toBe(0);
     await screenshot(page, 'accounts-studies-coder');
@@ -101,7 +129,7 @@ describe.skipIf(chromiumMissing())('accounts, roles and study membership', () =>
     await page.goto(url(otherStudyUrl));
     await page.getByRole('alert').getByText(/or you are not a member of it/).waitFor();
     await page.goto(url('/admin/users'));
-    await page.getByRole('alert').getByText('Only admins manage accounts.').waitFor();
+    await page.getByTestId('not-allowed').getByText('/admin/users is for the admin role; you are signed in as a coder.').waitFor();
     expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
     await screenshot(page, 'accounts-coder-not-admin');
   });

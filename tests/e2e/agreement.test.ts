@@ -59,15 +59,15 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
     await page.getByTestId('disagreements').getByRole('link', { name: 'Resolve' }).first().click();
     await page.getByTestId('side-by-side').waitFor();
     expect(await page.getByTestId('side-by-side').locator('section').count()).toBe(2);
-    await page.locator('[data-region="Chart/bar"]').first().waitFor();
-    await page.getByRole('button', { name: "Use ana@example.org's Chart/bar" }).click();
-    await page.getByTestId('consensus-drafts').getByText('Chart/bar').waitFor();
+    await page.locator('[data-region="Chart / bar"]').first().waitFor();
+    await page.getByRole('button', { name: "Use ana@example.org's Chart / bar" }).click();
+    await page.getByTestId('consensus-drafts').getByText('Chart / bar').waitFor();
     await page.getByRole('button', { name: 'Save consensus' }).click();
     await page.getByRole('status').getByText('Saved').waitFor();
     await screenshot(page, 'agreement-item');
     const rows = await store.db.select().from(consensusCodings);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ sampleItemId: study.items[0], codeId: study.code('Chart/bar'), region: { x: 0.1, y: 0.15, w: 0.5, h: 0.4 } });
+    expect(rows[0]).toMatchObject({ sampleItemId: study.items[0], codeId: study.code('Chart / bar'), region: { x: 0.1, y: 0.15, w: 0.5, h: 0.4 } });
     await page.getByRole('link', { name: '← Agreement' }).click();
     await page.getByTestId('disagreements').getByText('recorded').waitFor();
     // The consensus does not move the figures.
@@ -80,7 +80,7 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
     const text = fs.readFileSync((await download.path())!, 'utf8');
     expect(text.split('\r\n')[0]).toBe('item,notebook_ref,cell,coder,code_path,region,memo,time,kind');
     expect(text.match(/,consensus\r\n/g)).toHaveLength(1);
-    const bar = agreementReport(readCodingsCsv(text)).perCode.find((c) => c.code === 'Chart/bar')!;
+    const bar = agreementReport(readCodingsCsv(text)).perCode.find((c) => c.code === 'Chart / bar')!;
     expect(bar.cohenKappa).toBeCloseTo(0.090909, 6);
     expect(bar.alpha).toBeCloseTo(0.095238, 6);
   });
@@ -100,7 +100,7 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
   });
 
   it('by keyboard alone: u + a coder’s number carries their codings over, r draws a new region, Ctrl+Enter saves (a drag draws too)', async () => {
-    // Item 3 of vector 6: ana applied nothing, ben applied Chart/bar to the whole figure.
+    // Item 3 of vector 6: ana applied nothing, ben applied Chart / bar to the whole figure.
     await page.goto(url(`/agreement/items/${study.items[2]}?study=${study.studyId}`));
     await page.locator('section[aria-label="Consensus"][data-keys="ready"]').waitFor();
     const columns = await page.getByTestId('side-by-side').locator('section').evaluateAll((s) => s.map((e) => e.getAttribute('aria-label')));
@@ -109,7 +109,7 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
     await page.keyboard.press('u');
     await page.getByTestId('choose-coder').waitFor();
     await page.keyboard.press(String(ben));
-    await page.getByTestId('consensus-drafts').getByText('Chart/bar').waitFor();
+    await page.getByTestId('consensus-drafts').getByText('Chart / bar').waitFor();
     // r, then arrows move and Shift+arrows resize the draft (steps of 0.05 from 0.25,0.25 0.5×0.5), Enter, then the code's key.
     await page.keyboard.press('r');
     await page.getByTestId('drawing-region').waitFor();
@@ -137,17 +137,17 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
     await screenshot(page, 'agreement-item-drawn-region');
     const rows = await store.db.select().from(consensusCodings).where(sql`${consensusCodings.sampleItemId} = ${study.items[2]}`).orderBy(consensusCodings.id);
     expect(rows.map((r) => ({ codeId: r.codeId, region: r.region }))).toEqual([
-      { codeId: study.code('Chart/bar'), region: null },
-      { codeId: study.code('Chart/bar'), region: { x: 0.3, y: 0.3, w: 0.55, h: 0.45 } },
+      { codeId: study.code('Chart / bar'), region: null },
+      { codeId: study.code('Chart / bar'), region: { x: 0.3, y: 0.3, w: 0.55, h: 0.45 } },
     ]);
   });
 
   it('per sample: the picker scopes the figures, and an undefined α says why', async () => {
-    // A second sample of two figures on which both coders applied Chart/bar: no variation.
+    // A second sample of two figures on which both coders applied Chart / bar: no variation.
     const [second] = await store.db.insert(samples).values({ studyId: study.studyId, name: 'Second', definition: {}, createdBy: 'x' }).returning();
     const items = await store.db.insert(sampleItems).values(study.visualisations.slice(0, 2).map((v, position) => ({ sampleId: second.id, visualisationId: v, position }))).returning();
     const [ana, ben] = (await store.db.execute<{ id: string }>(sql`select id from users where email in ('ana@example.org', 'ben@example.org') order by email`)).map((u) => u.id);
-    for (const item of items) for (const coder of [ana, ben]) await codeItem(store.db, study, item.id, coder, ['Chart/bar']);
+    for (const item of items) for (const coder of [ana, ben]) await codeItem(store.db, study, item.id, coder, ['Chart / bar']);
     await page.goto(url(`/agreement?study=${study.studyId}`));
     await page.getByTestId('by-sample').waitFor();
     expect(await page.getByTestId('by-sample').locator('tbody tr').count()).toBe(2);
@@ -173,7 +173,7 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
   });
 });
 
-/** Vector 6 on ten real figures of the Titanic notebook: ana and ben apply Chart/bar or nothing. */
+/** Vector 6 on ten real figures of the Titanic notebook: ana and ben apply Chart / bar or nothing. */
 async function seed(store: Database): Promise<SeededStudy> {
   const db = store.db;
   const imported = await importNotebook(db, { file: 'agconti-titanic__Titanic.ipynb', bytes: fs.readFileSync(corpusFile('agconti-titanic__Titanic.ipynb')), blobDir: path.join(store.dataDir, 'blobs') });
@@ -194,8 +194,8 @@ async function seed(store: Database): Promise<SeededStudy> {
   const a = [1, 1, 0, 0, 0, 0, 0, 0, 0, 0];
   const b = [0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
   for (let i = 0; i < 10; i++) {
-    await codeItem(db, seeded, seeded.items[i], ana.id, a[i] ? ['Chart/bar'] : [], { region: { x: 0.1, y: 0.15, w: 0.5, h: 0.4 } });
-    await codeItem(db, seeded, seeded.items[i], ben.id, b[i] ? ['Chart/bar'] : []);
+    await codeItem(db, seeded, seeded.items[i], ana.id, a[i] ? ['Chart / bar'] : [], { region: { x: 0.1, y: 0.15, w: 0.5, h: 0.4 } });
+    await codeItem(db, seeded, seeded.items[i], ben.id, b[i] ? ['Chart / bar'] : []);
   }
   return seeded;
 }

@@ -49,7 +49,16 @@ describe.skipIf(chromiumMissing())('coding with the keyboard', () => {
     await post(`/api/studies/${studyId}/codebook`, { name: 'Loss curve', shortcut: 'l' });
     await post(`/api/studies/${studyId}/codebook`, { name: 'Confusion matrix', shortcut: 'c' });
     await post(`/api/studies/${studyId}/codebook`, { name: 'Data distribution', shortcut: 'd' });
+    // Found by its definition only: its name says nothing of epochs.
+    await post(`/api/studies/${studyId}/codebook`, { name: 'Training dynamics', definition: 'How a metric changes over epochs of training.' });
+    adminCookie = app.cookie!;
   });
+  let adminCookie: string;
+  // The study is closed (no open coding) until the admin, its creator, opens it halfway through Ann's work.
+  const setOpenCoding = async (openCoding: boolean) => {
+    const res = await fetch(url(`/api/studies/${studyId}`), { method: 'PATCH', headers: { cookie: adminCookie, 'Content-Type': 'application/json' }, body: JSON.stringify({ openCoding }) });
+    expect(res.status).toBe(200);
+  };
   afterAll(() => close?.());
 
   it('draws a 5-item sample with a live preview and assigns it to both coders, all double-coded', async () => {
@@ -106,10 +115,40 @@ describe.skipIf(chromiumMissing())('coding with the keyboard', () => {
           await page.keyboard.press('Enter'); // applies the match
           await page.keyboard.press('f'); // flag
         } else if (i === 2 && n === 0) {
+          // A closed study: a coder cannot create codes; Enter on no match does nothing.
           await page.keyboard.press('/');
           await page.keyboard.type('Feature importance');
-          await page.keyboard.press('Enter'); // no match: creates the code (open coding) and applies it
+          expect(squash(await page.getByTestId('no-match').innerText())).toBe('No code matches “Feature importance”; only the study’s supervisors add codes (unless the study allows open coding).');
+          expect(await page.getByTestId('create-code').count()).toBe(0);
+          await page.keyboard.press('Enter');
+          await page.keyboard.press('Shift+Enter');
+          expect(await page.getByTestId('my-coding').count()).toBe(0);
+          await screenshot(page, 'coding-workspace-closed-study');
+          await page.keyboard.press('Escape');
+          // Open coding on: "Create …" is offered as the last option, but Enter alone still creates nothing.
+          await setOpenCoding(true);
+          await page.reload();
+          await atItem(3);
+          await page.keyboard.press('/');
+          await page.keyboard.type('Feature importance');
+          await page.getByTestId('create-code').getByText('Create “Feature importance”').waitFor();
+          await page.keyboard.press('Enter');
+          expect(await page.getByTestId('my-coding').count()).toBe(0);
+          await screenshot(page, 'coding-workspace-create-option');
+          await page.keyboard.press('Shift+Enter'); // the explicit choice: creates the code and applies it
           await page.getByTestId('my-coding').getByText('Feature importance').waitFor();
+        } else if (i === 2 && n === 1) {
+          // "epochs" is only in a definition: Enter picks that code, and creating stays the last option.
+          await page.keyboard.press('/');
+          await page.keyboard.type('epochs');
+          const listed = page.getByTestId('codes').locator('button');
+          await expect.poll(() => listed.count()).toBe(2);
+          expect(squash(await listed.nth(0).innerText())).toMatch(/^Training dynamics\b/);
+          expect(await listed.nth(1).getAttribute('data-testid')).toBe('create-code');
+          expect(squash(await listed.nth(1).innerText())).toMatch(/^Create “epochs”/);
+          await screenshot(page, 'coding-workspace-definition-search');
+          await page.keyboard.press('Enter');
+          await page.getByTestId('my-coding').getByText('Training dynamics').waitFor();
         } else {
           await page.keyboard.press(i % 2 ? 'l' : '2');
           await page.keyboard.press('n'); // item memo

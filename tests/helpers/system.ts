@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { RUNNER_IMAGE } from '../../lib/execute/config';
 import { containerUnavailableReason, dockerFromEnv } from '../../lib/execute/docker';
@@ -21,4 +22,10 @@ export function hasHostPython(modules = 'nbclient, ipykernel, matplotlib'): bool
 export async function hasContainers(): Promise<boolean> {
   const why = await containerUnavailableReason(dockerFromEnv(), RUNNER_IMAGE);
   return need('a container engine with the runner image', why === null, `${why} (.ci/run sets this up: podman, scripts/containers/*.sh)`);
+}
+
+/** Whether the headless Chromium the figure renderer and the e2e tests drive is installed. */
+export function hasChromium(): boolean {
+  const chromium = process.env.VIZMINE_CHROMIUM ?? '/usr/bin/chromium';
+  return need(`Chromium at ${chromium}`, existsSync(chromium), 'apt-get install chromium');
 }

@@ -1,5 +1,5 @@
 // Set-up for the agreement, consensus, progress and export tests: a study whose sample items are
-// real imported figures, a codebook with categories ("Chart/bar"), and codings written straight to
+// real imported figures, a codebook with categories ("Chart / bar"), and codings written straight to
 // the tables as the coding workspace would leave them (assignment submitted + its codings).
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -7,6 +7,7 @@ import { assignments, codes, codings, sampleItems, samples, studies, studyMember
 import type { Db } from '../../lib/db/client';
 import type { TestStore } from '../helpers/db';
 import { importFigures } from './coding-fixtures';
+import { PATH_SEPARATOR } from '../../lib/coding/codebook/export-codebook-csv';
 
 export interface SeededStudy {
   studyId: number;
@@ -34,9 +35,9 @@ export async function seedStudy(
   const ids = new Map<string, number>();
   for (const path of opts.paths) {
     let parent: number | null = null;
-    const parts = path.split('/');
+    const parts = path.split(PATH_SEPARATOR);
     for (const [i, name] of parts.entries()) {
-      const key = parts.slice(0, i + 1).join('/');
+      const key = parts.slice(0, i + 1).join(PATH_SEPARATOR);
       if (!ids.has(key)) {
         const kind = i < parts.length - 1 ? ('category' as const) : ('code' as const);
         const [row] = await db.insert(codes).values({ studyId, parentId: parent, kind, name, createdBy: opts.supervisor, position: ids.size }).returning();

@@ -18,9 +18,9 @@ describe('agreement report from the database', () => {
   beforeAll(async () => {
     store = await createTestStore();
     const db = store.db;
-    const paths = ['Chart/bar', 'Chart/line', 'Chart/scatter', 'Chart/hist', 'Chart/box', 'Marks/legend', 'Marks/trend', 'Marks/annot'];
+    const paths = ['Chart / bar', 'Chart / line', 'Chart / scatter', 'Chart / hist', 'Chart / box', 'Marks / legend', 'Marks / trend', 'Marks / annot'];
     v8 = await seedStudy(store, { supervisor: 'sup', coders: ['c1', 'c2', 'c3'], items: 5, paths });
-    const P = (...names: string[]) => names.map((n) => paths.find((p) => p.endsWith(`/${n}`))!);
+    const P = (...names: string[]) => names.map((n) => paths.find((p) => p.endsWith(`/ ${n}`))!);
     const c1 = [P('bar'), P('line', 'legend'), P('scatter'), P('hist'), P('bar', 'annot')];
     const c2 = [P('bar'), P('line'), P('scatter', 'trend'), P('hist'), P('bar')];
     const c3 = [P('bar'), P('line', 'legend'), P('scatter'), P('box'), null];
@@ -28,12 +28,12 @@ describe('agreement report from the database', () => {
       for (const [i, set] of sets.entries()) if (set) await codeItem(db, v8, v8.items[i], coder, set, { at: i < 2 ? day1 : day2 });
     }
 
-    v6 = await seedStudy(store, { supervisor: 'sup', coders: ['ana', 'ben'], items: 10, paths: ['Chart/bar'] });
+    v6 = await seedStudy(store, { supervisor: 'sup', coders: ['ana', 'ben'], items: 10, paths: ['Chart / bar'] });
     const a = [1, 1, 0, 0, 0, 0, 0, 0, 0, 0];
     const b = [0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
     for (let i = 0; i < 10; i++) {
-      await codeItem(db, v6, v6.items[i], 'ana', a[i] ? ['Chart/bar'] : []);
-      await codeItem(db, v6, v6.items[i], 'ben', b[i] ? ['Chart/bar'] : []);
+      await codeItem(db, v6, v6.items[i], 'ana', a[i] ? ['Chart / bar'] : []);
+      await codeItem(db, v6, v6.items[i], 'ben', b[i] ? ['Chart / bar'] : []);
     }
   });
   afterAll(async () => store?.close());
@@ -45,12 +45,12 @@ describe('agreement report from the database', () => {
     expect(report.overall.coders).toBe(3);
     expect(report.overall.cohenKappa).toBeNull(); // three coders: Cohen's κ is not defined
     expect(report.overall.percentAgreement).toBeCloseTo(1 / 5, 6); // only plot 1 has identical sets from all
-    expect(report.perCode.map((c) => c.code)).toEqual(['Chart/bar', 'Chart/box', 'Chart/hist', 'Chart/line', 'Chart/scatter', 'Marks/annot', 'Marks/legend', 'Marks/trend']);
+    expect(report.perCode.map((c) => c.code)).toEqual(['Chart / bar', 'Chart / box', 'Chart / hist', 'Chart / line', 'Chart / scatter', 'Marks / annot', 'Marks / legend', 'Marks / trend']);
   });
 
   it('vector 6: per code %, κ and α as published (0.6, 0.090909, 0.095238), submitted "no code" counted', async () => {
     const { report, samples } = await computeAgreement(store.db, { studyId: v6.studyId, sampleId: v6.sampleId });
-    const bar = report.perCode.find((c) => c.code === 'Chart/bar')!;
+    const bar = report.perCode.find((c) => c.code === 'Chart / bar')!;
     expect(bar).toMatchObject({ items: 10, coders: 2 });
     expect(bar.percentAgreement).toBeCloseTo(0.6, 6);
     expect(bar.cohenKappa).toBeCloseTo(0.090909, 6);
@@ -65,16 +65,16 @@ describe('agreement report from the database', () => {
   it('leaves drafts and consensus out of the figures', async () => {
     const before = (await computeAgreement(store.db, { studyId: v6.studyId })).report;
     // A third coder's draft on item 0 (not submitted) and a consensus on item 2.
-    await codeItem(store.db, v6, v6.items[0], 'cat', ['Chart/bar'], { status: 'pending' });
-    await recordConsensus(store.db, 'sup', v6.items[2], [{ codeId: v6.code('Chart/bar') }]);
+    await codeItem(store.db, v6, v6.items[0], 'cat', ['Chart / bar'], { status: 'pending' });
+    await recordConsensus(store.db, 'sup', v6.items[2], [{ codeId: v6.code('Chart / bar') }]);
     const after = (await computeAgreement(store.db, { studyId: v6.studyId })).report;
     expect(after).toEqual(before);
     expect(after.overall.coders).toBe(2);
   });
 
   it('scopes to a sample, and says not_found for a sample of another study', async () => {
-    const other = await seedStudy(store, { supervisor: 'sup', coders: [], items: 2, paths: ['Chart/bar'], studyId: v6.studyId, sampleName: 'Sample B' });
-    await codeItem(store.db, other, other.items[0], 'ana', ['Chart/bar']);
+    const other = await seedStudy(store, { supervisor: 'sup', coders: [], items: 2, paths: ['Chart / bar'], studyId: v6.studyId, sampleName: 'Sample B' });
+    await codeItem(store.db, other, other.items[0], 'ana', ['Chart / bar']);
     const page = await computeAgreement(store.db, { studyId: v6.studyId, sampleId: other.sampleId });
     expect(page.report.overall).toMatchObject({ items: 0, coders: 1, alpha: null, percentAgreement: null });
     expect(page.samples.map((s) => s.name)).toEqual(['Sample A', 'Sample B']);
@@ -85,9 +85,9 @@ describe('agreement report from the database', () => {
     const all = await listDisagreements(store.db, { studyId: v8.studyId }, { userId: 'sup', manage: true });
     expect(all.map((d) => v8.items.indexOf(d.sampleItemId))).toEqual([1, 2, 3, 4]);
     expect(all[0].coders).toEqual([
-      { coder: 'c1', codes: ['Chart/line', 'Marks/legend'] },
-      { coder: 'c2', codes: ['Chart/line'] },
-      { coder: 'c3', codes: ['Chart/line', 'Marks/legend'] },
+      { coder: 'c1', codes: ['Chart / line', 'Marks / legend'] },
+      { coder: 'c2', codes: ['Chart / line'] },
+      { coder: 'c3', codes: ['Chart / line', 'Marks / legend'] },
     ]);
     expect(all[0].resolved).toBe(false);
     // c3 was not assigned plot 5.
@@ -105,13 +105,13 @@ describe('agreement report from the database', () => {
   });
 
   it('agreement over time goes weekly when coding spans more than 60 days', async () => {
-    const w = await seedStudy(store, { supervisor: 'sup', coders: ['p', 'q'], items: 2, paths: ['Chart/bar'] });
+    const w = await seedStudy(store, { supervisor: 'sup', coders: ['p', 'q'], items: 2, paths: ['Chart / bar'] });
     const start = new Date('2026-01-05T12:00:00Z');
     const later = new Date('2026-03-16T08:00:00Z'); // 70 days on
-    await codeItem(store.db, w, w.items[0], 'p', ['Chart/bar'], { at: start });
-    await codeItem(store.db, w, w.items[0], 'q', ['Chart/bar'], { at: start });
+    await codeItem(store.db, w, w.items[0], 'p', ['Chart / bar'], { at: start });
+    await codeItem(store.db, w, w.items[0], 'q', ['Chart / bar'], { at: start });
     await codeItem(store.db, w, w.items[1], 'p', [], { at: later });
-    await codeItem(store.db, w, w.items[1], 'q', ['Chart/bar'], { at: later });
+    await codeItem(store.db, w, w.items[1], 'q', ['Chart / bar'], { at: later });
     const points = await agreementOverTime(store.db, { studyId: w.studyId });
     // Weeks from 5 Jan: the first ends 11 Jan, the eleventh (days 70–76) ends 22 Mar.
     expect(points.map((p) => [p.date, p.items, p.percentAgreement])).toEqual([

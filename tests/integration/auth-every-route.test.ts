@@ -10,6 +10,7 @@ const PUBLIC = new Map([
   ['auth/[...all]', 'better-auth itself: sign-in, sign-up of the first account, sign-out'],
   ['auth/first-account', 'the sign-in page asks whether to offer creating the first (admin) account'],
   ['vendor/plotly', 'a static copy of plotly.js loaded by sandboxed (opaque-origin) frames, which send no cookie'],
+  ['vendor/bokeh', 'a static copy of BokehJS loaded by sandboxed (opaque-origin) frames, which send no cookie'],
 ]);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 

@@ -64,6 +64,11 @@ describe('codebook API', () => {
     const line = await json(await call(sup, api.codebook.POST, 'codebook', { method: 'POST', body: { name: 'Line', shortcut: 'l' } }));
     const clash = await json(await call(sup, api.codebook.POST, 'codebook', { method: 'POST', body: { name: 'Bars', shortcut: 'b' } }));
     expect(clash).toMatchObject({ status: 409, body: { error: { code: 'conflict', message: expect.stringContaining('already used by code “Bar”') } } });
+    // A key the coding workspace uses itself is refused, saying what it does there.
+    const flag = await json(await call(sup, api.codebook.POST, 'codebook', { method: 'POST', body: { name: 'Flagged', shortcut: 'f' } }));
+    expect(flag).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message: 'The key “f” is taken by the coding workspace: it means “flag / unflag the item”. Choose another key.' } } });
+    const skip = await json(await call(sup, api.code.PATCH, `codebook/${line.body.id}`, { method: 'PATCH', body: { shortcut: 's' }, codeId: line.body.id }));
+    expect(skip).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('it means “skip to the next pending item”') } } });
 
     expect((await call(coder, api.codebook.POST, 'codebook', { method: 'POST', body: { name: 'Mine' } })).status).toBe(403);
     expect((await call(outsider, api.codebook.GET, 'codebook')).status).toBe(404);

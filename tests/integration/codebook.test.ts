@@ -40,6 +40,12 @@ describe('codebook operations', () => {
     await expect(createCode(store.db, SUP, studyId, { name: 'bar', parentId: chart.id })).rejects.toThrow(/already exists under “Chart type”/);
     await expect(createCode(store.db, SUP, studyId, { name: 'Line', parentId: chart.id, shortcut: 'B' })).rejects.toThrow(/already used by code “Bar”/);
     await expect(createCode(store.db, SUP, studyId, { name: 'Line', shortcut: 'ab' })).rejects.toThrow(/single key/);
+    // The workspace's own keys are refused, naming what they do there.
+    await expect(createCode(store.db, SUP, studyId, { name: 'Line', shortcut: 'f' })).rejects.toThrow('The key “f” is taken by the coding workspace: it means “flag / unflag the item”. Choose another key.');
+    await expect(createCode(store.db, SUP, studyId, { name: 'Line', shortcut: 'S' })).rejects.toThrow(/“S” is taken by the coding workspace: it means “skip to the next pending item”/);
+    await expect(createCode(store.db, SUP, studyId, { name: 'Line', shortcut: '3' })).rejects.toThrow(/it means “apply the code in position 3”/);
+    await expect(createCode(store.db, SUP, studyId, { name: 'Line', shortcut: '/' })).rejects.toThrow(/it means “search codes”/);
+    await expect(updateCode(store.db, SUP, studyId, bar.id, { shortcut: 'u' })).rejects.toThrow(/it means “use a coder’s codings \(consensus editor\)”/);
     await expect(createCode(store.db, SUP, studyId, { name: 'Line', colour: 'red' })).rejects.toThrow(/#rrggbb/);
     const other = await makeStudy(store.db, 'Other');
     const foreign = await createCode(store.db, SUP, other, { name: 'Elsewhere' });
@@ -61,8 +67,8 @@ describe('codebook operations', () => {
     const code = await createCode(store.db, SUP, studyId, { name: 'Scater' });
     const renamed = await updateCode(store.db, SUP, studyId, code.id, { name: 'Scatter', reason: 'typo' });
     expect(renamed.name).toBe('Scatter');
-    const edited = await updateCode(store.db, SUP, studyId, code.id, { whenToUse: 'points', shortcut: 's' });
-    expect(edited).toMatchObject({ whenToUse: 'points', shortcut: 's' });
+    const edited = await updateCode(store.db, SUP, studyId, code.id, { whenToUse: 'points', shortcut: 'p' });
+    expect(edited).toMatchObject({ whenToUse: 'points', shortcut: 'p' });
     await updateCode(store.db, SUP, studyId, code.id, { whenToUse: 'points' });
     const changes = await changesOf(code.id);
     expect(changes.map((c) => [c.action, c.reason])).toEqual([
@@ -137,19 +143,19 @@ describe('codebook operations', () => {
     const vis = await importFigures(store.db, store.blobDir, [[30, 30], [31, 30], [32, 30]], { name: 'split' });
     const items = await makeSample(store.db, s, vis);
     const cat = await createCode(store.db, SUP, s, { name: 'Metrics', kind: 'category' });
-    const plot = await createCode(store.db, SUP, s, { name: 'Metric plot', parentId: cat.id, shortcut: 'm' });
+    const plot = await createCode(store.db, SUP, s, { name: 'Metric plot', parentId: cat.id, shortcut: 'x' });
     const ids = [];
     for (const item of items) ids.push(...(await submitCoding(store.db, item, 'ana', new Date(), [plot.id])));
     const r = await splitCode(store.db, SUP, s, plot.id, {
       reason: 'too broad',
       into: [
-        { name: 'ROC curve', shortcut: 'm', codingIds: [ids[0]] },
+        { name: 'ROC curve', shortcut: 'x', codingIds: [ids[0]] },
         { name: 'PR curve', codingIds: [ids[1]] },
       ],
     });
     expect(r.original.status).toBe('deprecated');
     expect(r.parts.map((p) => [p.name, p.parentId, p.shortcut])).toEqual([
-      ['ROC curve', cat.id, 'm'],
+      ['ROC curve', cat.id, 'x'],
       ['PR curve', cat.id, null],
     ]);
     expect(r.codingsMoved).toBe(2);

@@ -175,8 +175,18 @@ describe('coding API', () => {
     expect((await call(routes.queue.GET, 'bob', '/api/coding/queue?studyId=999', {})).body.items).toHaveLength(0);
   });
 
-  it('creates a code inline (open coding) that can be applied at once', async () => {
+  it('creates a code inline only when the study allows open coding (a supervisor turns it on); then it can be applied at once', async () => {
     const id = (await queueOf('ann')).items[4].assignmentId;
+    expect((await getItem('ann', id)).body.canCreateCodes).toBe(false);
+    const refused = await call(routes.codes.POST, 'ann', '', { id: String(id) }, 'POST', { name: 'Feature importance' });
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'forbidden', message: expect.stringContaining('This study does not allow open coding: only its supervisors add codes.') } } });
+    const study = await import('../../app/api/studies/[id]/route');
+    const patch = (who: string, body: unknown) => call(study.PATCH as never, who, `/api/studies/${studyId}`, { id: String(studyId) }, 'PATCH', body);
+    expect((await patch('ann', { openCoding: true })).status).toBe(403); // coders cannot open it themselves
+    expect((await patch('sup', { openCoding: 'yes' })).status).toBe(400);
+    expect(await patch('sup', { openCoding: true })).toMatchObject({ status: 200, body: { id: studyId, openCoding: true } });
+    expect((await call(study.GET as never, 'ann', `/api/studies/${studyId}`, { id: String(studyId) })).body.openCoding).toBe(true);
+    expect((await getItem('ann', id)).body.canCreateCodes).toBe(true);
     const made = await call(routes.codes.POST, 'ann', '', { id: String(id) }, 'POST', { name: 'Feature importance' });
     expect(made.status).toBe(201);
     expect((await save('ann', id, { codings: [{ codeId: made.body.id }] })).status).toBe(200);

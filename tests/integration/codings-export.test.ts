@@ -8,6 +8,8 @@ import { readCodingsCsv } from '../../lib/agreement/read-codings';
 import { computeAgreement } from '../../lib/coding/agreement/compute-agreement';
 import { recordConsensus } from '../../lib/coding/consensus/record-consensus';
 import { codingsToCsv, exportCodings, CODING_COLUMNS } from '../../lib/coding/export-codings';
+import { exportCodebookCsv } from '../../lib/coding/codebook/export-codebook-csv';
+import { listCodes } from '../../lib/coding/codebook/get-codebook';
 import { kaggleKernels } from '../../lib/db/schema';
 import { parseCsvObjects } from '../../lib/csv/parse-csv';
 import { createTestStore, type TestStore } from '../helpers/db';
@@ -23,17 +25,17 @@ describe('codings export (CSV, JSON) round trip through the CLI reader', () => {
   beforeAll(async () => {
     store = await createTestStore();
     const db = store.db;
-    s = await seedStudy(store, { supervisor: 'sup', coders: ['ana', 'ben', 'cy'], items: 6, paths: ['Chart/bar', 'Chart/line', 'Quality/Missing legend'] });
+    s = await seedStudy(store, { supervisor: 'sup', coders: ['ana', 'ben', 'cy'], items: 6, paths: ['Chart / bar', 'Chart / line', 'Quality / Missing legend'] });
     const plan: [string, number, string[]][] = [
-      ['ana', 0, ['Chart/bar']], ['ben', 0, ['Chart/bar']], ['cy', 0, ['Chart/bar', 'Quality/Missing legend']],
-      ['ana', 1, ['Chart/line']], ['ben', 1, ['Chart/bar']],
-      ['ana', 2, []], ['ben', 2, []], ['cy', 2, ['Chart/line']],
-      ['ana', 3, ['Chart/line', 'Quality/Missing legend']], ['ben', 3, ['Chart/line', 'Quality/Missing legend']],
-      ['ana', 4, ['Chart/bar']],
+      ['ana', 0, ['Chart / bar']], ['ben', 0, ['Chart / bar']], ['cy', 0, ['Chart / bar', 'Quality / Missing legend']],
+      ['ana', 1, ['Chart / line']], ['ben', 1, ['Chart / bar']],
+      ['ana', 2, []], ['ben', 2, []], ['cy', 2, ['Chart / line']],
+      ['ana', 3, ['Chart / line', 'Quality / Missing legend']], ['ben', 3, ['Chart / line', 'Quality / Missing legend']],
+      ['ana', 4, ['Chart / bar']],
     ];
     for (const [coder, i, paths] of plan) await codeItem(db, s, s.items[i], coder, paths, { region: coder === 'ana' ? region : undefined, memo: coder === 'ben' ? 'axis "unclear", see cell' : '' });
-    await codeItem(db, s, s.items[5], 'ben', ['Chart/line'], { status: 'pending' }); // a draft: not exported
-    await recordConsensus(db, 'sup', s.items[1], [{ codeId: s.code('Chart/line'), region, memo: 'agreed in meeting' }]);
+    await codeItem(db, s, s.items[5], 'ben', ['Chart / line'], { status: 'pending' }); // a draft: not exported
+    await recordConsensus(db, 'sup', s.items[1], [{ codeId: s.code('Chart / line'), region, memo: 'agreed in meeting' }]);
     // The first notebook came from Kaggle: its ref is the notebook_ref.
     const [{ notebook_id }] = await db.execute<{ notebook_id: number }>(sql`select notebook_id from visualisations where id = ${s.visualisations[0]}`);
     await db.insert(kaggleKernels).values({ notebookId: notebook_id, ref: 'alice/titanic-eda', storedForm: 'with-outputs', source: 'api' });
@@ -63,11 +65,15 @@ describe('codings export (CSV, JSON) round trip through the CLI reader', () => {
     expect(individual.filter((r) => r.code_path === '')).toHaveLength(2);
     expect(individual.some((r) => r.item === String(s.items[5]))).toBe(false);
     const consensus = records.filter((r) => r.kind === 'consensus');
-    expect(consensus).toEqual([expect.objectContaining({ item: String(s.items[1]), coder: 'sup', code_path: 'Chart/line', memo: 'agreed in meeting' })]);
+    expect(consensus).toEqual([expect.objectContaining({ item: String(s.items[1]), coder: 'sup', code_path: 'Chart / line', memo: 'agreed in meeting' })]);
     expect(JSON.parse(consensus[0].region)).toEqual(region);
     const first = individual.find((r) => r.item === String(s.items[0]) && r.coder === 'ana')!;
-    expect(first).toMatchObject({ notebook_ref: 'alice/titanic-eda', code_path: 'Chart/bar' });
+    expect(first).toMatchObject({ notebook_ref: 'alice/titanic-eda', code_path: 'Chart / bar' });
     expect(JSON.parse(first.region)).toEqual(region);
+    // The codebook CSV writes the same code the same way: one path per code across every export.
+    const codebookPaths = parseCsvObjects(exportCodebookCsv(await listCodes(store.db, s.studyId))).map((r) => r.path);
+    expect(codebookPaths).toEqual(expect.arrayContaining(['Chart / bar', 'Chart / line', 'Quality / Missing legend']));
+    for (const r of individual.filter((r) => r.code_path)) expect(codebookPaths).toContain(r.code_path);
     expect(Number(first.cell)).toBe(1); // the fixture's first figure is in cell 1 (cell 0 is markdown)
     expect(individual.find((r) => r.item === String(s.items[3]))!.notebook_ref).toBe('alice/titanic-eda');
     expect(individual.find((r) => r.coder === 'ben' && r.item === String(s.items[0]))!.memo).toBe('axis "unclear", see cell');

@@ -49,12 +49,12 @@ describe('consensus: permissions and separation', () => {
       const { user, headers } = await signedInHeaders(store, { role, email: `${name}@example.org` });
       as[name] = { id: user.id, headers };
     }
-    s = await seedStudy(store, { supervisor: as.sup.id, coders: [as.ana.id, as.ben.id, as.cy.id], items: 3, paths: ['Chart/bar', 'Chart/line', 'Chart/hist'] });
+    s = await seedStudy(store, { supervisor: as.sup.id, coders: [as.ana.id, as.ben.id, as.cy.id], items: 3, paths: ['Chart / bar', 'Chart / line', 'Chart / hist'] });
     // Item 0: ana and ben submitted, disagreeing. Item 1: ana submitted, ben still coding (blind).
-    await codeItem(store.db, s, s.items[0], as.ana.id, ['Chart/bar'], { region: { x: 0.1, y: 0.1, w: 0.5, h: 0.5 } });
-    await codeItem(store.db, s, s.items[0], as.ben.id, ['Chart/line']);
-    await codeItem(store.db, s, s.items[1], as.ana.id, ['Chart/bar']);
-    await codeItem(store.db, s, s.items[1], as.ben.id, ['Chart/hist'], { status: 'pending' });
+    await codeItem(store.db, s, s.items[0], as.ana.id, ['Chart / bar'], { region: { x: 0.1, y: 0.1, w: 0.5, h: 0.5 } });
+    await codeItem(store.db, s, s.items[0], as.ben.id, ['Chart / line']);
+    await codeItem(store.db, s, s.items[1], as.ana.id, ['Chart / bar']);
+    await codeItem(store.db, s, s.items[1], as.ben.id, ['Chart / hist'], { status: 'pending' });
   });
   afterAll(async () => {
     const { closeAllDatabases } = await import('../../lib/db/client');
@@ -67,24 +67,24 @@ describe('consensus: permissions and separation', () => {
     expect(res.status).toBe(200);
     const view = (await res.json()) as { coders: { coder: string; status: string; codings: { codePath: string; region: unknown }[] }[]; codes: { path: string }[] };
     expect(view.coders.map((c) => [c.coder, c.codings.map((x) => x.codePath)]).sort()).toEqual([
-      ['ana@example.org', ['Chart/bar']],
-      ['ben@example.org', ['Chart/line']],
+      ['ana@example.org', ['Chart / bar']],
+      ['ben@example.org', ['Chart / line']],
     ]);
     expect(view.coders.find((c) => c.coder === 'ana@example.org')!.codings[0].region).toEqual({ x: 0.1, y: 0.1, w: 0.5, h: 0.5 });
-    expect(view.codes.map((c) => c.path).sort()).toEqual(['Chart/bar', 'Chart/hist', 'Chart/line']); // the category is not offered
+    expect(view.codes.map((c) => c.path).sort()).toEqual(['Chart / bar', 'Chart / hist', 'Chart / line']); // the category is not offered
 
     const before = await store.db.select().from(codings).where(eq(codings.sampleItemId, s.items[0]));
-    const saved = await put('sup', s.items[0], { codings: [{ codeId: s.code('Chart/bar'), region: { x: 0.1, y: 0.1, w: 0.5, h: 0.5 } }] });
+    const saved = await put('sup', s.items[0], { codings: [{ codeId: s.code('Chart / bar'), region: { x: 0.1, y: 0.1, w: 0.5, h: 0.5 } }] });
     expect(saved.status).toBe(200);
     const rows = await consensusOf(s.items[0]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ codeId: s.code('Chart/bar'), decidedBy: as.sup.id, region: { x: 0.1, y: 0.1, w: 0.5, h: 0.5 } });
+    expect(rows[0]).toMatchObject({ codeId: s.code('Chart / bar'), decidedBy: as.sup.id, region: { x: 0.1, y: 0.1, w: 0.5, h: 0.5 } });
     expect(await store.db.select().from(codings).where(eq(codings.sampleItemId, s.items[0]))).toEqual(before);
   });
 
   it('recording again replaces the consensus in one go; an empty list clears it', async () => {
-    expect((await put('sup', s.items[0], { codings: [{ codeId: s.code('Chart/line') }, { codeId: s.code('Chart/hist'), memo: 'both' }] })).status).toBe(200);
-    expect((await consensusOf(s.items[0])).map((r) => r.codeId).sort()).toEqual([s.code('Chart/line'), s.code('Chart/hist')].sort());
+    expect((await put('sup', s.items[0], { codings: [{ codeId: s.code('Chart / line') }, { codeId: s.code('Chart / hist'), memo: 'both' }] })).status).toBe(200);
+    expect((await consensusOf(s.items[0])).map((r) => r.codeId).sort()).toEqual([s.code('Chart / line'), s.code('Chart / hist')].sort());
     expect((await put('sup', s.items[0], { codings: [] })).status).toBe(200);
     expect(await consensusOf(s.items[0])).toHaveLength(0);
   });
@@ -94,36 +94,36 @@ describe('consensus: permissions and separation', () => {
     const blind = await getItem('ana', s.items[1]);
     expect(blind.status).toBe(403);
     expect(((await blind.json()) as { error: { message: string } }).error.message).toMatch(/blind until every assigned coder has submitted/);
-    expect((await put('ana', s.items[1], { codings: [{ codeId: s.code('Chart/bar') }] })).status).toBe(403);
+    expect((await put('ana', s.items[1], { codings: [{ codeId: s.code('Chart / bar') }] })).status).toBe(403);
     expect(await consensusOf(s.items[1])).toHaveLength(0);
     // cy is a member but not assigned to item 0; "out" is not a member of the study at all.
-    expect((await put('cy', s.items[0], { codings: [{ codeId: s.code('Chart/bar') }] })).status).toBe(403);
-    expect((await put('out', s.items[0], { codings: [{ codeId: s.code('Chart/bar') }] })).status).toBe(404);
+    expect((await put('cy', s.items[0], { codings: [{ codeId: s.code('Chart / bar') }] })).status).toBe(403);
+    expect((await put('out', s.items[0], { codings: [{ codeId: s.code('Chart / bar') }] })).status).toBe(404);
     // Item 0: both submitted → the coders together may record it.
     expect((await getItem('ben', s.items[0])).status).toBe(200);
-    expect((await put('ben', s.items[0], { codings: [{ codeId: s.code('Chart/bar') }] })).status).toBe(200);
+    expect((await put('ben', s.items[0], { codings: [{ codeId: s.code('Chart / bar') }] })).status).toBe(200);
     expect((await consensusOf(s.items[0]))[0].decidedBy).toBe(as.ben.id);
   });
 
   it('a supervisor who is one of the item\'s coders waits like any coder (the workspace\'s blind rule)', async () => {
-    const own = await seedStudy(store, { supervisor: as.sup.id, coders: [as.ana.id, as.ben.id], items: 1, paths: ['Chart/bar', 'Chart/line'] });
-    await codeItem(store.db, own, own.items[0], as.ana.id, ['Chart/bar']);
-    await codeItem(store.db, own, own.items[0], as.ben.id, ['Chart/line']);
+    const own = await seedStudy(store, { supervisor: as.sup.id, coders: [as.ana.id, as.ben.id], items: 1, paths: ['Chart / bar', 'Chart / line'] });
+    await codeItem(store.db, own, own.items[0], as.ana.id, ['Chart / bar']);
+    await codeItem(store.db, own, own.items[0], as.ben.id, ['Chart / line']);
     await codeItem(store.db, own, own.items[0], as.sup.id, [], { status: 'pending' });
     const blind = await getItem('sup', own.items[0]);
     expect(blind.status).toBe(403);
     expect(((await blind.json()) as { error: { message: string } }).error.message).toMatch(/blind until every assigned coder has submitted/);
-    expect((await put('sup', own.items[0], { codings: [{ codeId: own.code('Chart/bar') }] })).status).toBe(403);
+    expect((await put('sup', own.items[0], { codings: [{ codeId: own.code('Chart / bar') }] })).status).toBe(403);
     const list = await disagreementsRoute.GET(new Request(`http://localhost/api/agreement/disagreements?study=${own.studyId}`, { headers: as.sup.headers }), undefined as never);
     expect(((await list.json()) as { disagreements: unknown[] }).disagreements).toEqual([]);
   });
 
   it('refuses codes from another codebook, regions outside the image, and no session', async () => {
-    const other = await seedStudy(store, { supervisor: as.sup.id, coders: [], items: 1, paths: ['Elsewhere/code'] });
-    const wrong = await put('sup', s.items[0], { codings: [{ codeId: other.code('Elsewhere/code') }] });
+    const other = await seedStudy(store, { supervisor: as.sup.id, coders: [], items: 1, paths: ['Elsewhere / code'] });
+    const wrong = await put('sup', s.items[0], { codings: [{ codeId: other.code('Elsewhere / code') }] });
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as { error: { message: string } }).error.message).toMatch(/not in this study's codebook/);
-    expect((await put('sup', s.items[0], { codings: [{ codeId: s.code('Chart/bar'), region: { x: 0.8, y: 0, w: 0.5, h: 0.2 } }] })).status).toBe(400);
+    expect((await put('sup', s.items[0], { codings: [{ codeId: s.code('Chart / bar'), region: { x: 0.8, y: 0, w: 0.5, h: 0.2 } }] })).status).toBe(400);
     const category = await put('sup', s.items[0], { codings: [{ codeId: s.code('Chart') }] });
     expect(((await category.json()) as { error: { message: string } }).error.message).toMatch(/is a category, not a code/);
     const anon = await consensusRoute.PUT(new Request('http://localhost/x', { method: 'PUT', body: '{"codings":[]}' }), ctx(s.items[0]));

@@ -19,24 +19,24 @@ describe('supervisor dashboard: funnel, coders, agreement over time, saturation'
     store = await createTestStore();
     const db = store.db;
     await importFigures(store, [3, 2]); // 2 notebooks, 5 figures outside the study's sample
-    s = await seedStudy(store, { supervisor: 'sup', coders: ['ana', 'ben'], items: 8, paths: ['Chart/bar', 'Chart/line'] }); // +1 notebook, 8 figures
+    s = await seedStudy(store, { supervisor: 'sup', coders: ['ana', 'ben'], items: 8, paths: ['Chart / bar', 'Chart / line'] }); // +1 notebook, 8 figures
     // A second sample repeats two of the same figures: "sampled" counts distinct visualisations.
     const [second] = await db.execute<{ id: number }>(sql`insert into samples (study_id, name, definition, created_by) values (${s.studyId}, 'again', '{}', 'sup') returning id`);
     await db.insert(sampleItems).values(s.visualisations.slice(0, 2).map((v, position) => ({ sampleId: Number(second.id), visualisationId: v, position })));
     // items 0–1: both agree; 2: disagree, then consensus; 3: disagree; 4–5: ana only; 6: ben pending; 7: untouched.
-    await codeItem(db, s, s.items[0], 'ana', ['Chart/bar'], { at: d1 });
-    await codeItem(db, s, s.items[0], 'ben', ['Chart/bar'], { at: d1 });
+    await codeItem(db, s, s.items[0], 'ana', ['Chart / bar'], { at: d1 });
+    await codeItem(db, s, s.items[0], 'ben', ['Chart / bar'], { at: d1 });
     await codeItem(db, s, s.items[1], 'ana', [], { at: d1 });
     await codeItem(db, s, s.items[1], 'ben', [], { at: d2 });
-    await codeItem(db, s, s.items[2], 'ana', ['Chart/bar'], { at: d2 });
-    await codeItem(db, s, s.items[2], 'ben', ['Chart/line'], { at: d2 });
-    await codeItem(db, s, s.items[3], 'ana', ['Chart/bar', 'Chart/line'], { at: d2 });
-    await codeItem(db, s, s.items[3], 'ben', ['Chart/line'], { at: d2 });
-    await codeItem(db, s, s.items[4], 'ana', ['Chart/line'], { at: d2 });
-    await codeItem(db, s, s.items[5], 'ana', ['Chart/line'], { at: d2 });
-    await codeItem(db, s, s.items[6], 'ben', ['Chart/line'], { status: 'pending' });
+    await codeItem(db, s, s.items[2], 'ana', ['Chart / bar'], { at: d2 });
+    await codeItem(db, s, s.items[2], 'ben', ['Chart / line'], { at: d2 });
+    await codeItem(db, s, s.items[3], 'ana', ['Chart / bar', 'Chart / line'], { at: d2 });
+    await codeItem(db, s, s.items[3], 'ben', ['Chart / line'], { at: d2 });
+    await codeItem(db, s, s.items[4], 'ana', ['Chart / line'], { at: d2 });
+    await codeItem(db, s, s.items[5], 'ana', ['Chart / line'], { at: d2 });
+    await codeItem(db, s, s.items[6], 'ben', ['Chart / line'], { status: 'pending' });
     await codeItem(db, s, s.items[7], 'ana', [], { status: 'pending' });
-    await recordConsensus(db, 'sup', s.items[2], [{ codeId: s.code('Chart/bar') }]);
+    await recordConsensus(db, 'sup', s.items[2], [{ codeId: s.code('Chart / bar') }]);
   });
   afterAll(async () => {
     const { closeAllDatabases } = await import('../../lib/db/client');

@@ -56,7 +56,7 @@ describe('codebook exports and imports (CSV, REFI-QDA)', () => {
     const hist = await createCode(store.db, SUP, studyId, { name: 'Histogram', parentId: chart.id, definition: 'binned' });
     const purpose = await createCode(store.db, SUP, studyId, { name: 'Purpose', kind: 'category' });
     const evaluation = await createCode(store.db, SUP, studyId, { name: 'Evaluation', kind: 'category', parentId: purpose.id });
-    await createCode(store.db, SUP, studyId, { name: 'Confusion matrix', parentId: evaluation.id, shortcut: '1', whenToUse: 'a grid of counts' });
+    await createCode(store.db, SUP, studyId, { name: 'Confusion matrix', parentId: evaluation.id, shortcut: 'x', whenToUse: 'a grid of counts' });
     const old = await createCode(store.db, SUP, studyId, { name: 'Old idea', parentId: purpose.id, definition: 'retired' });
     await deprecateCode(store.db, SUP, studyId, old.id, 'not used');
     const dup = await createCode(store.db, SUP, studyId, { name: 'Histo', parentId: chart.id });

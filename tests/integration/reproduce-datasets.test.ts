@@ -39,8 +39,8 @@ describe.skipIf(!available)('datasets of a reproduced notebook', () => {
     });
     await store.db.insert(kaggleKernels).values({ notebookId: nb.notebookId!, ref: 'someone/titanic-eda', competitions: ['titanic'], datasets: ['uciml/iris', 'nobody/not-a-dataset'], storedForm: 'source', source: 'api' });
     const host = createHostExecutor();
-    const run = (jobId: string) =>
-      reproduceNotebook({ db: store.db, blobDir: store.blobDir, dataDir: store.dataDir, executor: host, workerId: 'test', jobId }, { notebookId: nb.notebookId!, config: executorConfigSchema.parse({ executor: 'host' }) });
+    const run = (jobId: string, runMissingDatasets = true) =>
+      reproduceNotebook({ db: store.db, blobDir: store.blobDir, dataDir: store.dataDir, executor: host, workerId: 'test', jobId }, { notebookId: nb.notebookId!, config: executorConfigSchema.parse({ executor: 'host' }), runMissingDatasets });
 
     const first = (await run('00000000-0000-4000-8000-000000000001'))!;
     expect(first.status, first.log).toBe('ok');
@@ -53,5 +53,12 @@ describe.skipIf(!available)('datasets of a reproduced notebook', () => {
     expect(second.status).toBe('ok');
     expect(kaggle.count('DownloadDataFiles')).toBe(1);
     expect(kaggle.count('DownloadDataset')).toBe(3); // iris once (then cached); the missing one asked by each run
+
+    // Unless asked, a notebook with a missing source is not run: recorded apart from its own faults.
+    const third = (await run('00000000-0000-4000-8000-000000000003', false))!;
+    expect(third.status).toBe('missing_datasets');
+    expect(third.executedNotebookId).toBeNull();
+    expect(third.missingDatasets).toEqual([expect.stringMatching(/^dataset nobody\/not-a-dataset: /)]);
+    expect(third.log).toMatch(/not run: dataset nobody\/not-a-dataset/);
   });
 });

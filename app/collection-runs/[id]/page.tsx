@@ -1,5 +1,9 @@
+import { requirePageRole } from '@/lib/auth/page-session';
+import { supervisorRoles } from '@/lib/auth/roles';
 import { RunView } from './RunView';
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  return <RunView id={Number((await params).id)} />;
+  const { id } = await params;
+  await requirePageRole(`/collection-runs/${id}`, supervisorRoles);
+  return <RunView id={Number(id)} />;
 }

@@ -1,12 +1,8 @@
 'use client';
 import Link from 'next/link';
-import { useEffect } from 'react';
-import { useNotebook } from '@/components/hooks/useNotebooks';
+import { HEAD_CELLS, useNotebook, useNotebookHead } from '@/components/hooks/useNotebooks';
 import { ErrorState, Skeleton } from '@/components/ui/States';
-import { Markdown } from '@/components/notebook/Markdown';
-import { CodeBlock } from '@/components/notebook/CodeBlock';
-import { Output, type OutputVisualisation } from '@/components/notebook/Output';
-import type { NbOutput } from '@/lib/notebooks/types';
+import { NotebookCells } from '@/components/notebook/NotebookCells';
 import { KaggleMeta } from '@/components/notebook/KaggleMeta';
 import { NotebookRef } from '@/components/notebook/NotebookRef';
 import { plural } from '@/lib/text/plural';
@@ -14,17 +10,18 @@ import { cellLabel } from '@/lib/notebooks/cell-label';
 import { NotebookReproduceButton, NotebookReproductions } from '@/components/runs/NotebookReproductions';
 
 export function NotebookView({ id }: { id: number }) {
-  const { data, error, isPending } = useNotebook(id);
-  // Links to a cell (#cell-12) scroll once the cells are there.
-  useEffect(() => {
-    if (data && location.hash) document.querySelector(location.hash)?.scrollIntoView();
-  }, [data]);
-  if (isPending) return <Skeleton height={80} count={6} />;
+  // The first cells come in a quick request of their own; the whole notebook follows (50,000 cells
+  // take seconds to send and parse). A link to a cell past the first ones waits for the whole.
+  const head = useNotebookHead(id);
+  // Asked for once the first cells are in, so it does not compete with them; not at all for short notebooks.
+  const full = useNotebook(id, { enabled: !!head.data && head.data.cellCount > head.data.cells.length });
+  const data = full.data ?? head.data;
+  const complete = !!full.data || (!!head.data && head.data.cellCount <= head.data.cells.length);
+  const error = full.error ?? head.error;
   if (error) return <ErrorState error={error} />;
-
-  const visAt = new Map<string, OutputVisualisation>();
-  for (const v of data.visualisations) visAt.set(`${v.cellPosition}:${v.outputIndex}`, v);
-  const highlighted = typeof window !== 'undefined' ? window.location.hash.slice(1) : '';
+  if (!data) return <Skeleton height={80} count={6} />;
+  const linked = Number(/^#cell-(\d+)$/.exec(typeof window !== 'undefined' ? window.location.hash : '')?.[1] ?? 0);
+  const cellsReady = complete || linked < HEAD_CELLS - 20;
 
   return (
     <>
@@ -56,27 +53,7 @@ export function NotebookView({ id }: { id: number }) {
       {data.status === 'rejected' ? (
         <div className="error-box">Not imported: {data.rejectReason}</div>
       ) : (
-        <div className="nb">
-          {data.cells.map((cell) => (
-            <div key={cell.id} id={`cell-${cell.position}`} className={`cell ${highlighted === `cell-${cell.position}` ? 'highlight' : ''}`}>
-              <div className="prompt" title={cellLabel(cell.position)}>{cell.cellType === 'code' ? `[${cell.executionCount ?? ' '}]` : ''}</div>
-              <div>
-                {cell.cellType === 'markdown' ? (
-                  <Markdown source={cell.source} />
-                ) : cell.cellType === 'raw' ? (
-                  <pre className="output">{cell.source}</pre>
-                ) : (
-                  <>
-                    <CodeBlock code={cell.source} />
-                    {(cell.outputs as NbOutput[]).map((o, i) => (
-                      <Output key={i} output={o} visualisation={visAt.get(`${cell.position}:${i}`)} />
-                    ))}
-                  </>
-                )}
-              </div>
-            </div>
-          ))}
-        </div>
+        cellsReady ? <NotebookCells cells={data.cells} total={data.cellCount} visualisations={data.visualisations} /> : <Skeleton height={80} count={6} />
       )}
     </>
   );

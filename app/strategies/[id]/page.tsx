@@ -1,5 +1,9 @@
+import { requirePageRole } from '@/lib/auth/page-session';
+import { supervisorRoles } from '@/lib/auth/roles';
 import { StrategyView } from './StrategyView';
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  return <StrategyView id={Number((await params).id)} />;
+  const { id } = await params;
+  await requirePageRole(`/strategies/${id}`, supervisorRoles);
+  return <StrategyView id={Number(id)} />;
 }

@@ -5,6 +5,7 @@ import { useSession } from '@/components/hooks/useSession';
 import { useRemoveMember, useSetMember, useStudy, type StudyDetail } from '@/components/hooks/useStudies';
 import { useUsers } from '@/components/hooks/useUsers';
 import { ErrorState, Skeleton } from '@/components/ui/States';
+import { OpenCodingSetting } from './OpenCodingSetting';
 
 type StudyRole = 'supervisor' | 'coder';
 
@@ -51,6 +52,7 @@ function Overview({ study }: { study: StudyDetail }) {
           </Link>
         ))}
       </nav>
+      <OpenCodingSetting study={study} manage={manage} />
       <h2 className="section-title">Members</h2>
       {actionError && (
         <div className="error-box" role="alert" style={{ marginBottom: 12 }}>

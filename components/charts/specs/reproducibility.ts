@@ -33,7 +33,7 @@ export function cellDurationsSpec(cells: { position: number; seconds: number }[]
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 'container',
     height: 160,
-    data: { values: cells.map((c) => ({ cell: c.position + 1, seconds: c.seconds, failing: c.position === failingCell })) },
+    data: { values: cells.map((c) => ({ cell: c.position, seconds: c.seconds, failing: c.position === failingCell })) },
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'cell', type: 'ordinal', title: 'cell', axis: { labelAngle: 0, labelOverlap: true } },
@@ -56,6 +56,23 @@ export function topExceptionsSpec(rows: { type: string; count: number }[]): Visu
       y: { field: 'type', type: 'nominal', sort: '-x', title: null },
       x: { field: 'count', type: 'quantitative', title: 'notebooks', axis: { tickMinStep: 1, format: 'd' } },
       tooltip: [{ field: 'type', title: 'exception' }, { field: 'count', title: 'notebooks' }],
+    },
+  };
+}
+
+/** Notebooks stopped by each missing module or data source ("blocked by catboost: 12 notebooks"), most first. */
+export function blockersSpec(rows: { kind: 'module' | 'dataset'; name: string; notebooks: number }[]): VisualizationSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 'container',
+    height: { step: 22 },
+    data: { values: rows.map((r) => ({ ...r, label: r.kind === 'module' ? r.name : `data: ${r.name}` })) },
+    mark: { type: 'bar', cornerRadiusEnd: 3 },
+    encoding: {
+      y: { field: 'label', type: 'nominal', sort: '-x', title: null },
+      x: { field: 'notebooks', type: 'quantitative', title: 'notebooks blocked', axis: { tickMinStep: 1, format: 'd' } },
+      color: { field: 'kind', type: 'nominal', scale: { domain: ['module', 'dataset'], range: ['#6b3fa0', '#d9822b'] }, legend: { orient: 'top', title: 'missing' } },
+      tooltip: [{ field: 'kind', title: 'missing' }, { field: 'name' }, { field: 'notebooks', title: 'notebooks' }],
     },
   };
 }

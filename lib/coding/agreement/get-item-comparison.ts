@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { assignments, blobs, codes, codings, consensusCodings, kaggleKernels, notebooks, sampleItems, samples, users, visualisations } from '../../db/schema';
+import { assignments, blobs, codes, codings, consensusCodings, kaggleKernels, notebooks, sampleItems, samples, users, visualisations, imageSha } from '../../db/schema';
 import { AppError } from '../../errors';
 import { readCodePaths } from './code-paths';
 
@@ -18,7 +18,7 @@ export async function getItemComparison(db: Db, sampleItemId: number) {
       sampleName: samples.name,
       visualisationId: visualisations.id,
       kind: visualisations.kind,
-      blobSha256: visualisations.blobSha256,
+      blobSha256: imageSha(),
       width: blobs.width,
       height: blobs.height,
       cell: visualisations.cellPosition,
@@ -32,7 +32,7 @@ export async function getItemComparison(db: Db, sampleItemId: number) {
     .innerJoin(visualisations, eq(visualisations.id, sampleItems.visualisationId))
     .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
     .leftJoin(kaggleKernels, eq(kaggleKernels.notebookId, notebooks.id))
-    .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+    .leftJoin(blobs, eq(blobs.sha256, imageSha()))
     .where(eq(sampleItems.id, sampleItemId));
   if (!item) throw new AppError('not_found', `There is no sample item ${sampleItemId}.`);
 

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { assignments, notebooks, sampleItems, samples, visualisations } from '../../db/schema';
+import { assignments, notebooks, sampleItems, samples, visualisations, imageSha } from '../../db/schema';
 import { exportCodings, type CodingScope } from '../export-codings';
 import { reviewRefusal } from '../consensus/require-item-reviewer';
 import { codeSetsByItem, distinctCodeSets } from './code-sets';
@@ -30,7 +30,7 @@ export async function listDisagreements(db: Db, scope: CodingScope, viewer: { us
   if (ids.length) ids = await reviewableBy(db, ids, viewer);
   if (ids.length === 0) return [];
   const info = await db
-    .select({ id: sampleItems.id, sampleId: samples.id, sampleName: samples.name, visualisationId: visualisations.id, blobSha256: visualisations.blobSha256, notebookTitle: notebooks.title })
+    .select({ id: sampleItems.id, sampleId: samples.id, sampleName: samples.name, visualisationId: visualisations.id, blobSha256: imageSha(), notebookTitle: notebooks.title })
     .from(sampleItems)
     .innerJoin(samples, eq(samples.id, sampleItems.sampleId))
     .innerJoin(visualisations, eq(visualisations.id, sampleItems.visualisationId))

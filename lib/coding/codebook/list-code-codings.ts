@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { codes, codings, consensusCodings, sampleItems, users, visualisations, type Region } from '../../db/schema';
+import { codes, codings, consensusCodings, sampleItems, users, visualisations, type Region, imageSha } from '../../db/schema';
 import { AppError } from '../../errors';
 
 export interface CodeCoding {
@@ -20,7 +20,7 @@ export async function listCodeCodings(db: Db, studyId: number, codeId: number, l
   const [code] = await db.select({ id: codes.id }).from(codes).where(and(eq(codes.id, codeId), eq(codes.studyId, studyId)));
   if (!code) throw new AppError('not_found', `There is no code ${codeId} in this codebook.`);
   const individual = await db
-    .select({ id: codings.id, sampleItemId: codings.sampleItemId, visualisationId: visualisations.id, blobSha256: visualisations.blobSha256, userId: codings.userId, userName: users.name, region: codings.region, memo: codings.memo })
+    .select({ id: codings.id, sampleItemId: codings.sampleItemId, visualisationId: visualisations.id, blobSha256: imageSha(), userId: codings.userId, userName: users.name, region: codings.region, memo: codings.memo })
     .from(codings)
     .innerJoin(sampleItems, eq(sampleItems.id, codings.sampleItemId))
     .innerJoin(visualisations, eq(visualisations.id, sampleItems.visualisationId))
@@ -29,7 +29,7 @@ export async function listCodeCodings(db: Db, studyId: number, codeId: number, l
     .orderBy(codings.sampleItemId, codings.id)
     .limit(limit);
   const consensus = await db
-    .select({ id: consensusCodings.id, sampleItemId: consensusCodings.sampleItemId, visualisationId: visualisations.id, blobSha256: visualisations.blobSha256, userId: consensusCodings.decidedBy, userName: sql<string | null>`'Consensus'`, region: consensusCodings.region, memo: consensusCodings.memo })
+    .select({ id: consensusCodings.id, sampleItemId: consensusCodings.sampleItemId, visualisationId: visualisations.id, blobSha256: imageSha(), userId: consensusCodings.decidedBy, userName: sql<string | null>`'Consensus'`, region: consensusCodings.region, memo: consensusCodings.memo })
     .from(consensusCodings)
     .innerJoin(sampleItems, eq(sampleItems.id, consensusCodings.sampleItemId))
     .innerJoin(visualisations, eq(visualisations.id, sampleItems.visualisationId))

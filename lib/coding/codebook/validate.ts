@@ -1,5 +1,6 @@
 import type { Code } from '../../db/schema';
 import { AppError } from '../../errors';
+import { reservedKeyUse } from './reserved-keys';
 
 export const COLOUR = /^#[0-9a-fA-F]{6}$/;
 
@@ -14,13 +15,18 @@ export function checkSiblingName(all: Code[], parentId: number | null, name: str
   }
 }
 
-/** A shortcut is one character, unique among the study's active codes (the coding workspace's keys). */
+/**
+ * A shortcut is one character, unique among the study's active codes, and not one of the keys the
+ * coding workspace or consensus editor use themselves (it would never fire there).
+ */
 export function checkShortcut(all: Code[], shortcut: string | null | undefined, selfId?: number): string | null {
   if (shortcut === undefined || shortcut === null || shortcut === '') return null;
   if ([...shortcut].length !== 1 || /\s/.test(shortcut)) {
     throw new AppError('bad_request', `A shortcut is a single key (a letter or digit), not “${shortcut}”.`);
   }
   const key = shortcut.toLowerCase();
+  const use = reservedKeyUse(shortcut) ?? reservedKeyUse(key);
+  if (use) throw new AppError('bad_request', `The key “${shortcut}” is taken by the coding workspace: it means “${use}”. Choose another key.`);
   const clash = all.find((c) => c.id !== selfId && c.status === 'active' && c.shortcut?.toLowerCase() === key);
   if (clash) throw new AppError('conflict', `The shortcut “${shortcut}” is already used by code “${clash.name}”; choose another key or clear it there first.`);
   return key;

@@ -25,7 +25,7 @@ export async function countFunnel(db: Db, studyId: number, codings?: CodingRow[]
   const [corpus] = await db.execute<{ imported: number; visualisations: number; reproduced: number }>(sql`
     select (select count(*)::int from notebooks where status = 'imported' and reproduced_from is null) as imported,
            (select count(*)::int from visualisations v join notebooks n on n.id = v.notebook_id where n.reproduced_from is null) as visualisations,
-           (select count(distinct notebook_id)::int from executions where status <> 'infrastructure') as reproduced`);
+           (select count(distinct notebook_id)::int from executions where status not in ('infrastructure', 'missing_datasets')) as reproduced`);
   const [study] = await db.execute<{ sampled: number; coded: number; double_coded: number }>(sql`
     with items as (
       select si.id, si.visualisation_id, count(a.id) filter (where a.status = 'submitted') as submitted

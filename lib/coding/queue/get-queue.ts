@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { assignments, sampleItems, samples, studies, visualisations, blobs } from '../../db/schema';
+import { assignments, sampleItems, samples, studies, visualisations, blobs, imageSha } from '../../db/schema';
 
 /**
  * A coder's queue across studies (or one study): every assignment in queue order (study, sample,
@@ -22,7 +22,7 @@ export async function getQueue(db: Db, userId: string, opts: { studyId?: number 
       studyId: samples.studyId,
       visualisationId: sampleItems.visualisationId,
       kind: visualisations.kind,
-      blobSha256: visualisations.blobSha256,
+      blobSha256: imageSha(),
       hasThumbnail: sql<boolean>`${blobs.thumbnailAt} is not null and ${blobs.derivativeError} is null`,
       codings: sql<number>`(select count(*)::int from codings c where c.sample_item_id = ${assignments.sampleItemId} and c.user_id = ${assignments.userId})`,
     })
@@ -30,7 +30,7 @@ export async function getQueue(db: Db, userId: string, opts: { studyId?: number 
     .innerJoin(sampleItems, eq(sampleItems.id, assignments.sampleItemId))
     .innerJoin(samples, eq(samples.id, sampleItems.sampleId))
     .innerJoin(visualisations, eq(visualisations.id, sampleItems.visualisationId))
-    .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+    .leftJoin(blobs, eq(blobs.sha256, imageSha()))
     .where(and(...where))
     .orderBy(asc(samples.studyId), asc(samples.id), asc(assignments.position));
 

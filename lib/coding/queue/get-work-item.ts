@@ -8,6 +8,7 @@ import { requireStudyAccess } from '../access';
 import { canSeeOthersCodings } from './can-see-others';
 import { findOwnAssignment } from './find-assignment';
 import { nextPendingAfter } from './next-pending';
+import { mayCreateCodesWhileCoding } from '../studies/open-coding';
 
 /**
  * Everything the workspace shows for one of my assignments: the visualisation (figure, generating
@@ -19,7 +20,7 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
   const a = own.assignment;
   const owner = a.userId;
 
-  const [vis, studyCodes, mine, prev, next, nextPending, itemAssignments] = await Promise.all([
+  const [vis, studyCodes, mine, prev, next, nextPending, itemAssignments, canCreateCodes] = await Promise.all([
     getVisualisation(db, own.visualisationId, {}),
     db.select().from(codes).where(and(eq(codes.studyId, own.studyId), eq(codes.status, 'active'))),
     db.select({ id: codings.id, codeId: codings.codeId, region: codings.region, memo: codings.memo }).from(codings).where(and(eq(codings.sampleItemId, a.sampleItemId), eq(codings.userId, owner))).orderBy(asc(codings.id)),
@@ -28,6 +29,7 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
     nextPendingAfter(db, owner, own.sampleId, a.position, a.id),
     // Every coder's assignment of the item: the blind rule reads them, and the others are listed.
     db.select({ userId: assignments.userId, status: assignments.status, name: users.name }).from(assignments).leftJoin(users, eq(users.id, assignments.userId)).where(eq(assignments.sampleItemId, a.sampleItemId)),
+    mayCreateCodesWhileCoding(db, own.studyId, role),
   ]);
 
   const visible = canSeeOthersCodings({ userId: user.id, studyRole: role }, { blind: own.blind, assignments: itemAssignments });
@@ -42,6 +44,8 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
     sample: { id: own.sampleId, name: own.sampleName, blind: own.blind },
     studyId: own.studyId,
     studyRole: role,
+    // Whether the workspace offers "Create 'name'" (supervisors, or coders of an open-coding study).
+    canCreateCodes,
     // A supervisor reviewing a coder's item sees it read-only; the coder is named.
     readOnly: owner !== user.id,
     coderId: owner,
@@ -76,11 +80,11 @@ async function openAssignment(db: Db, user: SessionUser, assignmentId: number) {
 /** Applicable codes depth-first in codebook order, each with its category path, e.g. "Model › Loss curve". */
 function codebookOrder(all: Code[]) {
   const children = (parentId: number | null) => all.filter((c) => c.parentId === parentId).sort((a, b) => a.position - b.position || a.id - b.id);
-  const out: { id: number; name: string; path: string; colour: string; shortcut: string | null; shortDefinition: string }[] = [];
+  const out: { id: number; name: string; path: string; colour: string; shortcut: string | null; shortDefinition: string; definition: string }[] = [];
   const walk = (parentId: number | null, trail: string[], depth: number) => {
     if (depth > 20) return; // a cycle would be a codebook bug; never loop forever on it
     for (const c of children(parentId)) {
-      if (c.kind === 'code') out.push({ id: c.id, name: c.name, path: [...trail, c.name].join(' › '), colour: c.colour, shortcut: c.shortcut, shortDefinition: c.shortDefinition });
+      if (c.kind === 'code') out.push({ id: c.id, name: c.name, path: [...trail, c.name].join(' › '), colour: c.colour, shortcut: c.shortcut, shortDefinition: c.shortDefinition, definition: c.definition });
       walk(c.id, [...trail, c.name], depth + 1);
     }
   };

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { blobs, notebooks, visualisations } from '../../db/schema';
+import { blobs, notebooks, visualisations, imageSha } from '../../db/schema';
 import type { GalleryFilters } from '../../browse/schemas';
 import { galleryWhere } from '../../browse/list-visualisations';
 import type { SampleCandidate } from './draw-items';
@@ -22,7 +22,7 @@ export async function listCandidates(db: Db, filters: GalleryFilters, stratifyBy
     .select({ id: visualisations.id, stratum: stratifyBy ? sql<string | null>`${STRATUM[stratifyBy]}` : sql<string | null>`null` })
     .from(visualisations)
     .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
-    .leftJoin(blobs, eq(blobs.sha256, visualisations.blobSha256))
+    .leftJoin(blobs, eq(blobs.sha256, imageSha()))
     .where(and(...galleryWhere(filters)))
     .orderBy(asc(visualisations.id));
 }

@@ -19,6 +19,7 @@ export async function getStudy(db: Db, user: SessionUser, studyId: number): Prom
     createdAt: study.createdAt,
     createdBy: study.createdBy,
     members,
+    openCoding: study.openCoding,
     myRole: mine?.role ?? 'admin',
   };
 }

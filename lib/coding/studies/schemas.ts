@@ -5,8 +5,12 @@ import { studyRoles, type StudyRole } from '../../db/schema/coding';
 export const studyInput = z.object({
   name: z.string().trim().min(1, 'a study needs a name').max(200),
   description: z.string().trim().max(5000).default(''),
+  openCoding: z.boolean().default(false),
 });
 export type StudyInput = z.infer<typeof studyInput>;
+
+/** The study settings a supervisor may change after creating it. */
+export const studySettingsInput = z.object({ openCoding: z.boolean() }).strict();
 
 // The shared id rule: an id past PostgreSQL's integer range is a 400, not a failed query (500).
 export const studyIdParam = idParam;
@@ -25,4 +29,4 @@ export type StudySummary = {
 };
 
 export type Member = { userId: string; name: string; email: string; role: StudyRole; accountRole: string; addedAt: Date };
-export type StudyDetail = Omit<StudySummary, 'members'> & { createdBy: string; members: Member[] };
+export type StudyDetail = Omit<StudySummary, 'members'> & { createdBy: string; members: Member[]; openCoding: boolean };

@@ -28,6 +28,8 @@ export const studies = pgTable('studies', {
   id: serial('id').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
+  // Open coding: coders may add codes from the workspace while coding; off, only supervisors may.
+  openCoding: boolean('open_coding').notNull().default(false),
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

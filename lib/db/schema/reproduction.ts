@@ -16,7 +16,9 @@ import { visualisations } from './visualisations';
 
 // Reproduction: notebooks re-executed by workers (jobs live in pg-boss's own schema, `pgboss`).
 
-export const executionStatuses = ['ok', 'exception', 'timeout', 'killed', 'infrastructure'] as const;
+// missing_datasets: not run, because a data source it reads could not be had (the notebook's
+// environment, not its fault); infrastructure: an error of ours. Both are kept apart from the shares.
+export const executionStatuses = ['ok', 'exception', 'timeout', 'killed', 'infrastructure', 'missing_datasets'] as const;
 export type ExecutionStatus = (typeof executionStatuses)[number];
 export const executorKinds = ['container', 'host'] as const;
 export type ExecutorKind = (typeof executorKinds)[number];
@@ -113,6 +115,17 @@ export const queueControls = pgTable('queue_controls', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+// What a runner image provides, read once per image id (a rebuilt image has a new id): the
+// top-level Python modules importable in it, for the pre-flight check of notebooks' imports.
+export const runnerImages = pgTable('runner_images', {
+  imageId: text('image_id').primaryKey(), // the engine's content id (sha256:…)
+  name: text('name').notNull(), // the name it was read under (tags move; the id does not)
+  python: text('python').notNull(), // its python3 --version
+  modules: text('modules').array().notNull(),
+  readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type RunnerImage = typeof runnerImages.$inferSelect;
 export type Execution = typeof executions.$inferSelect;
 export type FigureMatch = typeof figureMatches.$inferSelect;
 export type Worker = typeof workers.$inferSelect;

@@ -9,6 +9,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
 import { cells, notebooks } from './notebooks';
 
 // Content-addressed image store: the bytes live on disk under blobs/<sha[0:2]>/<sha>.
@@ -52,6 +53,11 @@ export const visualisations = pgTable(
     mime: text('mime').notNull(), // the representation shown (image MIME when there is one)
     mimes: text('mimes').array().notNull(), // every representation the output carries
     blobSha256: text('blob_sha256').references(() => blobs.sha256),
+    // Interactive and HTML figures drawn to a PNG in the background (lib/render); null until then.
+    // blob_sha256 stays the notebook's own image: readers take coalesce(blob, rendered) (imageSha).
+    renderedSha256: text('rendered_sha256').references(() => blobs.sha256),
+    renderedAt: timestamp('rendered_at', { withTimezone: true }),
+    renderError: text('render_error'),
     spec: json('spec'), // plotly / vega / vega-lite JSON, or { html } for HTML figures
     library: text('library'), // plotting library inferred from the generating cell
     // Markdown context: the nearest markdown cells before the generating cell, and the first after.
@@ -64,9 +70,19 @@ export const visualisations = pgTable(
     index('vis_mime_idx').on(t.mime, t.id),
     index('vis_library_idx').on(t.library, t.id),
     index('vis_blob_idx').on(t.blobSha256),
+    index('vis_rendered_idx').on(t.renderedSha256),
+    index('vis_render_pending_idx').on(t.id).where(sql`${t.renderedAt} is null and ${t.blobSha256} is null and ${t.kind} <> 'image'`),
   ],
 );
 
 export type Blob = typeof blobs.$inferSelect;
 export type Visualisation = typeof visualisations.$inferSelect;
 export type NewVisualisation = typeof visualisations.$inferInsert;
+
+/**
+ * The figure's static image: the notebook's own image, else the PNG rendered from its interactive
+ * spec. Every reader of a visualisation's image (thumbnails, workspace, dHash, exports) goes through it.
+ */
+export function imageSha(t: { blobSha256: typeof visualisations.blobSha256; renderedSha256: typeof visualisations.renderedSha256 } = visualisations): SQL<string | null> {
+  return sql<string | null>`coalesce(${t.blobSha256}, ${t.renderedSha256})`;
+}

@@ -7,6 +7,7 @@ export function summaryToCsv(s: ReproducibilitySummary): string {
     ['executions', s.n, s.n],
     ['notebook_outcomes', s.notebookOutcomes, s.n],
     ['infrastructure_errors', s.counts.infrastructure, s.n],
+    ['not_run_missing_datasets', s.missingDatasets, s.n],
     ['share_ok', s.shares.ok, s.notebookOutcomes],
     ['share_exception', s.shares.exception, s.notebookOutcomes],
     ['share_timeout', s.shares.timeout, s.notebookOutcomes],
@@ -21,6 +22,8 @@ export function summaryToCsv(s: ReproducibilitySummary): string {
     ['share_skipped_counts', s.staticFlags.skippedCountsShare, s.n],
     ['share_never_executed_cells', s.staticFlags.neverExecutedShare, s.n],
     ['median_seconds', s.medianSeconds, s.notebookOutcomes],
+    // "blocked by catboost: 12 notebooks" — value and n are both the notebooks stopped by it
+    ...s.blockers.map((b): [string, number, number] => [`blocked_by_${b.kind}:${b.name}`, b.notebooks, s.n]),
   ];
   const lines = ['metric,value,n', ...rows.map(([m, v, n]) => [m, v == null ? '' : round(v), n].map(csvField).join(','))];
   return lines.join('\r\n') + '\r\n';

@@ -1,0 +1,1 @@
+ALTER TABLE "studies" ADD COLUMN "open_coding" boolean DEFAULT false NOT NULL;
