@@ -6,6 +6,8 @@ import { notebookAnalyses, notebooks, runningJobs, visualisations, workers } fro
 import { stopBoss } from '../../lib/jobs/boss';
 import { reanalyse } from '../../lib/jobs/definitions/reanalyse';
 import { enqueueAfterImport, enqueueJob } from '../../lib/jobs/enqueue';
+import { listQueues } from '../../lib/jobs/monitor/queues-overview';
+import { listJobs } from '../../lib/jobs/monitor/list-jobs';
 import { startWorker } from '../../lib/jobs/worker';
 import { importFigures } from '../helpers/codebook-fixture';
 import { createTestStore, type TestStore } from '../helpers/db';
@@ -122,4 +124,19 @@ describe('the job registry', () => {
       await worker.stop();
     }
   }, 120_000);
+
+  it('the monitor lists every queue with its depth, and jobs of any queue', async () => {
+    const queues = await listQueues(store.db);
+    expect(queues.map((q) => q.queue).sort()).toEqual(['analyse', 'derivatives', 'reanalyse', 'reproduce-container', 'reproduce-host']);
+    const analyse = queues.find((q) => q.queue === 'analyse')!;
+    expect(analyse.depth.completed).toBe(4); // one per notebook (the first one's killed run included, as one job)
+    expect(analyse.perMinute).toBeGreaterThan(0);
+    expect(analyse.etaSeconds).toBe(0);
+    expect(queues.find((q) => q.queue === 'reanalyse')!.depth.completed).toBe(1);
+    expect(queues.find((q) => q.queue === 'reproduce-host')!.depth).toMatchObject({ created: 0, active: 0, completed: 0 });
+    const listed = await listJobs(store.db, { state: 'completed', queue: 'derivatives', page: 1, pageSize: 50 });
+    expect(listed.total).toBeGreaterThanOrEqual(1);
+    expect(listed.items[0]).toMatchObject({ queue: 'derivatives', notebookId: null });
+    expect(listed.items.some((j) => Number(j.output?.images) > 0)).toBe(true);
+  });
 });
