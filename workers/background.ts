@@ -1,7 +1,5 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '../lib/db/client';
-import { runItems } from '../lib/db/schema';
-import { enqueueAfterImport } from '../lib/jobs/enqueue';
+import { enqueueAfterRun } from '../lib/jobs/enqueue';
 import { runCollections } from '../lib/kaggle/runs/run-collections';
 
 /**
@@ -19,11 +17,7 @@ export function startBackgroundWork(store: Pick<Database, 'db' | 'url'>, dirs: {
       try {
         for (const run of await runCollections(db, { ...dirs, signal: abort.signal })) {
           log(`collection run ${run.id}: ${run.status} — ${run.imported} imported, ${run.duplicates} duplicates, ${run.failed} failed`);
-          const items = await db
-            .selectDistinct({ id: runItems.notebookId })
-            .from(runItems)
-            .where(and(eq(runItems.runId, run.id), isNotNull(runItems.notebookId)));
-          if (items.length) await enqueueAfterImport(store, items.map((i) => i.id!), log);
+          await enqueueAfterRun(store, run.id, log);
         }
       } catch (e) {
         log(`background work failed, retrying: ${(e as Error).message}`);

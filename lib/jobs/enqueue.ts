@@ -1,5 +1,7 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
+import { runItems } from '../db/schema';
 import { getBoss } from './boss';
 import type { JobDefinition } from './definition';
 import { analyse } from './definitions/analyse';
@@ -42,4 +44,13 @@ export async function enqueueAfterImport(store: Pick<Database, 'url'>, notebookI
   } catch (e) {
     log(`could not queue analysis of ${notebookIds.length} notebooks: ${(e as Error).message}`);
   }
+}
+
+/** enqueueAfterImport for what one collection run imported. */
+export async function enqueueAfterRun(store: Pick<Database, 'db' | 'url'>, runId: number, log?: (m: string) => void): Promise<void> {
+  const items = await store.db
+    .selectDistinct({ id: runItems.notebookId })
+    .from(runItems)
+    .where(and(eq(runItems.runId, runId), isNotNull(runItems.notebookId)));
+  if (items.length) await enqueueAfterImport(store, items.map((i) => i.id!), log);
 }
