@@ -14,11 +14,15 @@ export async function ensureQueue(boss: PgBoss, def: JobDefinition<never> | JobD
   const done = created.get(boss) ?? new Set<string>();
   created.set(boss, done);
   if (done.has(def.name)) return;
-  if (!(await boss.getQueue(def.name))) {
+  // Two processes creating different queues at once can deadlock in pg-boss's DDL: the loser retries.
+  for (let attempt = 0; !(await boss.getQueue(def.name)); attempt++) {
     try {
       await boss.createQueue(def.name, { name: def.name, ...def.options });
     } catch (e) {
-      if (!(await boss.getQueue(def.name))) throw e;
+      if (attempt >= 5 || !/deadlock/i.test((e as Error).message)) {
+        if (!(await boss.getQueue(def.name))) throw e;
+      }
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
     }
   }
   done.add(def.name);
