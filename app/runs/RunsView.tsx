@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useJobs, usePauseQueue, useQueueStats, useSummary } from '@/components/hooks/useRuns';
 import { QueueHeader } from '@/components/runs/QueueHeader';
+import { QueuesTable } from '@/components/runs/QueuesTable';
 import { JOB_FILTERS, JobsTable } from '@/components/runs/JobsTable';
 import { LogDrawer } from '@/components/runs/LogDrawer';
 import { ReproduceButton } from '@/components/runs/ReproduceButton';
@@ -12,7 +13,7 @@ import { SummaryPanel } from '@/components/runs/SummaryPanel';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { queryKeys } from '@/lib/query-keys';
 
-/** /runs: the reproduction queue live (depth, throughput, ETA, jobs and their logs) and the reproducibility summary. */
+/** /runs: every job queue (depth, rate, ETA, failures), the reproduction queue live (depth, throughput, ETA, jobs and their logs) and the reproducibility summary. */
 export function RunsView() {
   const params = useSearchParams();
   const router = useRouter();
@@ -20,6 +21,7 @@ export function RunsView() {
   const state = params.get('state') ?? 'all';
   const page = Number(params.get('page') ?? 1);
   const jobId = params.get('job');
+  const queue = params.get('queue');
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) if (v === null) next.delete(k); else next.set(k, v);
@@ -27,8 +29,8 @@ export function RunsView() {
   };
 
   const stats = useQueueStats();
-  const busy = !!stats.data && stats.data.depth.created + stats.data.depth.retry + stats.data.depth.active > 0;
-  const jobs = useJobs({ state, page }, busy);
+  const busy = !!stats.data && stats.data.queues.some((q) => q.waiting + q.depth.active > 0);
+  const jobs = useJobs({ state, page, ...(queue ? { queue } : {}) }, busy);
   const summary = useSummary(busy);
   const pause = usePauseQueue();
 
@@ -56,7 +58,7 @@ export function RunsView() {
   });
 
   const pages = jobs.data ? Math.max(1, Math.ceil(jobs.data.total / jobs.data.pageSize)) : 1;
-  const nothingYet = stats.data && Object.values(stats.data.depth).every((n) => n === 0) && summary.data?.n === 0;
+  const nothingYet = stats.data && stats.data.queues.every((q) => Object.values(q.depth).every((n) => n === 0)) && summary.data?.n === 0;
 
   return (
     <>
@@ -80,6 +82,7 @@ export function RunsView() {
       ) : (
         <>
           <QueueHeader stats={stats.data} />
+          <QueuesTable queues={stats.data.queues} selected={queue} onSelect={(q) => set({ queue: q, page: null })} />
           <div className="row" style={{ justifyContent: 'space-between', margin: '8px 0' }}>
             <div className="row" role="tablist" aria-label="job state">
               {JOB_FILTERS.map((f, i) => (

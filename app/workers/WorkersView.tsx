@@ -87,7 +87,7 @@ function WorkerLine({ w }: { w: WorkerRow }) {
         ) : (
           w.currentJobs.map((j) => (
             <div key={j.jobId} style={{ fontSize: 13 }}>
-              <Link href={`/notebooks/${j.notebookId}`}>{j.notebookTitle ?? `Notebook ${j.notebookId}`}</Link>{' '}
+              {j.notebookId != null ? <Link href={`/notebooks/${j.notebookId}`}>{j.notebookTitle ?? `Notebook ${j.notebookId}`}</Link> : <span>{j.queue}</span>}{' '}
               <span className="sub">· {formatDuration(j.elapsedSeconds)} · </span>
               <Link href={`/runs?job=${j.jobId}`}>log</Link>
             </div>

@@ -26,7 +26,7 @@ export type { ReproduceTarget, Preflight };
 export type ReproduceRequest = ReproduceTarget & { executor?: ExecutorKind; skipBlocked?: boolean; runMissingDatasets?: boolean };
 
 const LIVE_MS = 2000;
-const isBusy = (s: QueueStats | undefined) => !!s && s.depth.created + s.depth.retry + s.depth.active > 0;
+const isBusy = (s: QueueStats | undefined) => !!s && s.queues.some((q) => q.waiting + q.depth.active > 0);
 
 // GET /api/jobs/stats — polled every 2 s while anything is waiting or running, every 10 s otherwise
 export function useQueueStats() {
@@ -38,7 +38,7 @@ export function useQueueStats() {
 }
 
 // GET /api/jobs?state=&page= — live while the queue is busy
-export function useJobs(params: { state?: string; page?: number; notebook?: number }, live: boolean) {
+export function useJobs(params: { state?: string; page?: number; notebook?: number; queue?: string }, live: boolean) {
   return useQuery({
     queryKey: queryKeys.runs.jobs(params),
     queryFn: () => fetchJson<JobPage>(`/api/jobs${toQuery(params)}`),

@@ -47,10 +47,10 @@ export function JobsTable({ page, selected, onSelect }: { page: JobPage; selecte
                       {j.notebookTitle ?? `Notebook ${j.notebookId}`}
                     </Link>
                   ) : (
-                    '—'
+                    <strong>{j.queue}</strong>
                   )}
                   <div className="sub" style={{ fontSize: 12 }}>
-                    {j.executor} · queued {new Date(j.createdOn).toLocaleTimeString('en-GB')}
+                    {j.queue} · queued {new Date(j.createdOn).toLocaleTimeString('en-GB')}
                     {j.retryCount > 0 && <> · retry {j.retryCount}</>}
                   </div>
                 </td>
@@ -75,6 +75,8 @@ export function JobsTable({ page, selected, onSelect }: { page: JobPage; selecte
                     </>
                   ) : j.error ? (
                     <span className="field-error">{j.error.slice(0, 200)}</span>
+                  ) : j.output ? (
+                    <code style={{ fontSize: 12 }}>{JSON.stringify(j.output).slice(0, 160)}</code>
                   ) : (
                     <span className="sub">—</span>
                   )}

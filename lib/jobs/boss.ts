@@ -44,11 +44,16 @@ async function startBoss(url: string, supervise: boolean): Promise<PgBoss> {
   boss.on('error', (e) => console.error('pg-boss:', e.message));
   await boss.start();
   for (const name of REPRODUCE_QUEUE_NAMES) {
-    if (await boss.getQueue(name)) continue;
-    try {
-      await boss.createQueue(name, { name, policy: 'stately', ...REPRODUCE_RETRY });
-    } catch (e) {
-      if (!(await boss.getQueue(name))) throw e; // another process created it meanwhile
+    for (let attempt = 0; !(await boss.getQueue(name)); attempt++) {
+      try {
+        await boss.createQueue(name, { name, policy: 'stately', ...REPRODUCE_RETRY });
+      } catch (e) {
+        // Another process created it meanwhile, or creating other queues deadlocked with us: retry.
+        if (attempt >= 5 || !/deadlock/i.test((e as Error).message)) {
+          if (!(await boss.getQueue(name))) throw e;
+        }
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
+      }
     }
   }
   return boss;

@@ -3,7 +3,7 @@ import type { Database, Db } from '../db/client';
 import { queueControls } from '../db/schema';
 import { AppError } from '../errors';
 import { getBoss } from './boss';
-import { reproduceJobQueue } from './monitor/jobs-source';
+import { jobQueue } from './monitor/jobs-source';
 
 const PAUSE_KEY = 'reproduce';
 
@@ -36,7 +36,7 @@ export async function retryJob(store: Pick<Database, 'db' | 'url'>, jobId: strin
 }
 
 async function queueOfJob(db: Db, jobId: string): Promise<string> {
-  const queue = await reproduceJobQueue(db, jobId);
-  if (!queue) throw new AppError('not_found', `No reproduction job ${jobId} (finished jobs are archived after a day).`);
+  const queue = await jobQueue(db, jobId);
+  if (!queue) throw new AppError('not_found', `No job ${jobId} (finished jobs are archived after a day).`);
   return queue;
 }

@@ -28,11 +28,11 @@ export async function markStopped(db: Db, workerId: string): Promise<void> {
   await db.update(workers).set({ stoppedAt: sql`now()` }).where(eq(workers.id, workerId));
 }
 
-export async function claimJobRow(db: Db, workerId: string, jobId: string, notebookId: number): Promise<void> {
+export async function claimJobRow(db: Db, workerId: string, jobId: string, queue: string, notebookId: number | null): Promise<void> {
   // A job run again after its worker died takes over the dead worker's row.
   await db
     .insert(runningJobs)
-    .values({ jobId, workerId, notebookId })
+    .values({ jobId, workerId, queue, notebookId })
     .onConflictDoUpdate({ target: runningJobs.jobId, set: { workerId, log: '', startedAt: sql`now()`, updatedAt: sql`now()` } });
 }
 

@@ -2,20 +2,23 @@ import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
-import { reproduceNotebook } from '../execute/reproduce-notebook';
 import type { Executor } from '../execute/types';
 import { appendTail } from '../execute/types';
-import { getBoss, reproduceQueue } from './boss';
-import { reproduceJobQueue } from './monitor/jobs-source';
+import { getBoss } from './boss';
+import type { JobDefinition } from './definition';
+import { ensureQueue } from './enqueue';
+import { jobQueue } from './monitor/jobs-source';
 import { isQueuePaused } from './queue-controls';
-import { reproducePayloadSchema } from './reproduce-payload';
+import { QUEUE_GROUPS, definitionOf } from './registry';
 import { beat, claimJobRow, markStopped, registerWorker, releaseJobRow, retireDeadWorkers, takeOrphanedJobs } from './worker-registry';
 
 export interface WorkerOptions {
   store: Pick<Database, 'db' | 'url' | 'dataDir'>;
   blobDir: string;
-  executors: Executor[]; // what this machine can run; one queue per executor kind
-  concurrency?: number; // default: the number of CPU cores
+  executors: Executor[]; // what this machine can run; one reproduce queue per executor kind
+  /** Queue group → concurrency (see QUEUE_GROUPS). Default: every group; reproduce at `concurrency`, the others at 1. */
+  queues?: Map<string, number>;
+  concurrency?: number; // reproduction's default: the number of CPU cores
   graceMs?: number; // on stop, how long running jobs may finish before they go back to the queue
   heartbeatMs?: number;
   pollMs?: number;
@@ -29,18 +32,29 @@ interface Running {
   done: Promise<void>;
 }
 
+interface Group {
+  name: string;
+  concurrency: number;
+  defs: Array<{ def: JobDefinition<any>; executor?: Executor }>;
+  running: number;
+}
+
 /**
- * A reproduction worker: takes jobs from the queues of the executors it has, up to `concurrency` at
- * once, heartbeats with what it runs and their output, gives back the jobs of dead workers, honours
- * pause and cancel. stop() lets running jobs finish for `graceMs`, then returns the rest to the queue.
+ * The one worker for every kind of background work: takes jobs from each served queue group up to
+ * its concurrency, heartbeats with what it runs and their output, gives back the jobs of dead
+ * workers (any queue), honours pause and cancel. stop() lets running jobs finish for `graceMs`, then
+ * returns the rest to their queues.
  */
-export async function startReproductionWorker(opts: WorkerOptions): Promise<{ id: string; stop(): Promise<void> }> {
+export async function startWorker(opts: WorkerOptions): Promise<{ id: string; stop(): Promise<void> }> {
   const { store, blobDir, executors } = opts;
   const db = store.db;
-  const concurrency = opts.concurrency ?? os.availableParallelism();
   const log = opts.log ?? (() => {});
+  const groups = buildGroups(opts);
   const boss = await getBoss(store.url, { supervise: true });
-  const id = await registerWorker(db, { concurrency, executors: executors.map((e) => e.kind) });
+  for (const g of groups) for (const d of g.defs) await ensureQueue(boss, d.def);
+  const reproduce = groups.find((g) => g.name === 'reproduce');
+  const served = reproduce && reproduce.defs.length > 0 ? executors.map((e) => e.kind) : [];
+  const id = await registerWorker(db, { concurrency: reproduce?.concurrency ?? 0, executors: served });
   const running = new Map<string, Running>();
   let stopping = false;
   let wake: (() => void) | null = null;
@@ -51,38 +65,39 @@ export async function startReproductionWorker(opts: WorkerOptions): Promise<{ id
     await beat(db, id, new Map([...running].map(([jobId, r]) => [jobId, r.log])));
     await abortCancelled(running, db);
     for (const o of await takeOrphanedJobs(db)) {
-      const queue = await reproduceJobQueue(db, o.jobId);
+      const queue = await jobQueue(db, o.jobId);
       if (queue) await boss.fail(queue, o.jobId, { message: `worker ${o.workerId} died while running this job; it runs again` });
       log(`job ${o.jobId} of dead worker ${o.workerId} given back to the queue`);
     }
     await retireDeadWorkers(db);
   }
 
-  function run(job: PgBoss.JobWithMetadata<unknown>, executor: Executor, queue: string) {
+  function run(job: PgBoss.JobWithMetadata<unknown>, group: Group, def: JobDefinition<any>, executor?: Executor) {
     const abort = new AbortController();
+    const queue = def.name;
     const entry: Running = { queue, abort, log: '', done: Promise.resolve() };
     running.set(job.id, entry);
+    group.running++;
     entry.done = (async () => {
       try {
-        const payload = reproducePayloadSchema.parse(job.data);
-        await claimJobRow(db, id, job.id, payload.notebookId);
-        const finalAttempt = job.retryCount >= job.retryLimit;
-        const execution = await reproduceNotebook(
-          { db, blobDir, dataDir: store.dataDir, executor, workerId: id, jobId: job.id, signal: abort.signal, onLog: (c) => (entry.log = appendTail(entry.log, c)), retryInfrastructure: !finalAttempt },
-          payload,
-        );
-        if (execution) {
-          await boss.complete(queue, job.id, { executionId: execution.id, status: execution.status });
-          log(`notebook ${payload.notebookId}: ${execution.status}${execution.exceptionType ? ` (${execution.exceptionType})` : ''} in ${execution.seconds.toFixed(1)} s`);
-        } else if (stopping) {
+        const payload = def.payload.parse(job.data);
+        await claimJobRow(db, id, job.id, queue, def.notebookId?.(payload) ?? null);
+        const ctx = { store, blobDir, workerId: id, jobId: job.id, queue, signal: abort.signal, onLog: (c: string) => (entry.log = appendTail(entry.log, c)), finalAttempt: job.retryCount >= job.retryLimit, executor };
+        const t0 = Date.now();
+        const output = await def.handler(ctx, payload);
+        if (output) {
+          await boss.complete(queue, job.id, output);
+          log(describe(queue, payload, output, (Date.now() - t0) / 1000));
+        } else {
           await boss.fail(queue, job.id, { message: `worker ${id} stopped before the job finished; it runs again` });
         }
       } catch (e) {
         await boss.fail(queue, job.id, { message: (e as Error).message }).catch(() => {});
-        log(`job ${job.id} failed: ${(e as Error).message}`);
+        log(`job ${job.id} (${queue}) failed: ${(e as Error).message}`);
       } finally {
         await releaseJobRow(db, id, job.id).catch(() => {});
         running.delete(job.id);
+        group.running--;
         wake?.();
       }
     })();
@@ -91,25 +106,28 @@ export async function startReproductionWorker(opts: WorkerOptions): Promise<{ id
   const loop = (async () => {
     while (!stopping) {
       try {
-        const free = concurrency - running.size;
         let took = 0;
-        if (free > 0 && !(await isQueuePaused(db))) {
-          for (const executor of executors) {
-            const queue = reproduceQueue(executor.kind);
-            const jobs = await boss.fetch(queue, { batchSize: free - took, includeMetadata: true });
-            for (const job of jobs) run(job, executor, queue);
+        let full = true;
+        for (const g of groups) {
+          let free = g.concurrency - g.running;
+          if (free <= 0) continue;
+          full = false;
+          for (const { def, executor } of g.defs) {
+            if (free <= 0 || (await isQueuePaused(db, def.pauseKey ?? def.name))) continue;
+            const jobs = await boss.fetch(def.name, { batchSize: free, includeMetadata: true });
+            for (const job of jobs) run(job, g, def, executor);
+            free -= jobs.length;
             took += jobs.length;
-            if (took >= free) break;
           }
         }
-        if (took === 0 || running.size >= concurrency) await sleep(opts.pollMs ?? 1000);
+        if (took === 0 || full) await sleep(opts.pollMs ?? 1000);
       } catch (e) {
         log(`worker loop: ${(e as Error).message}; retrying`);
         await sleep(2000);
       }
     }
   })();
-  log(`worker ${id}: concurrency ${concurrency}, executors ${executors.map((e) => e.kind).join(', ') || 'none (reproduction unavailable here)'}`);
+  log(`worker ${id}: ${groups.map((g) => `${g.name}:${g.concurrency}`).join(', ')}; executors ${executors.map((e) => e.kind).join(', ') || 'none (reproduction unavailable here)'}`);
 
   return {
     id,
@@ -127,6 +145,35 @@ export async function startReproductionWorker(opts: WorkerOptions): Promise<{ id
       await markStopped(db, id);
     },
   };
+}
+
+/** A worker for reproduction only (tests, benchmarks): the reproduce group at `concurrency`. */
+export function startReproductionWorker(opts: WorkerOptions) {
+  return startWorker({ ...opts, queues: new Map([['reproduce', opts.concurrency ?? os.availableParallelism()]]) });
+}
+
+function buildGroups(opts: WorkerOptions): Group[] {
+  const wanted = opts.queues ?? new Map(Object.keys(QUEUE_GROUPS).map((g) => [g, g === 'reproduce' ? (opts.concurrency ?? os.availableParallelism()) : 1]));
+  return [...wanted].map(([name, concurrency]) => ({
+    name,
+    concurrency,
+    running: 0,
+    // Executor-bound queues are served only with that executor, best executor first.
+    defs: QUEUE_GROUPS[name]
+      .map((q) => definitionOf(q)!)
+      .flatMap((def): Group['defs'] => {
+        if (!def.executor) return [{ def }];
+        const executor = opts.executors.find((e) => e.kind === def.executor);
+        return executor ? [{ def, executor }] : [];
+      })
+      .sort((a, b) => (a.executor && b.executor ? opts.executors.indexOf(a.executor) - opts.executors.indexOf(b.executor) : 0)),
+  }));
+}
+
+function describe(queue: string, payload: unknown, output: Record<string, unknown>, seconds: number): string {
+  const p = payload as { notebookId?: number };
+  if (queue.startsWith('reproduce-')) return `notebook ${p.notebookId}: ${output.status}${output.exceptionType ? ` (${output.exceptionType})` : ''} in ${Number(output.seconds).toFixed(1)} s`;
+  return `${queue}${p.notebookId ? ` notebook ${p.notebookId}` : ''}: done in ${seconds.toFixed(1)} s ${JSON.stringify(output).slice(0, 200)}`;
 }
 
 /** Jobs cancelled from the UI or CLI while running here are stopped (their containers killed). */

@@ -4,6 +4,7 @@ import { blobDir } from '../../lib/config';
 import { countSources } from '../../lib/ingest/count-sources';
 import { readSources } from '../../lib/ingest/read-sources';
 import { importSources } from '../../lib/ingest/import-sources';
+import { enqueueAfterImport } from '../../lib/jobs/enqueue';
 import { computeDerivatives } from '../../lib/extract/compute-derivatives';
 import type { ImportResult } from '../../lib/ingest/types';
 import { progress } from '../progress';
@@ -25,16 +26,20 @@ export async function importCommand(paths: string[], opts: Options): Promise<num
     const total = process.stderr.isTTY && bar ? await countSources(paths) : 0;
     const tally: Record<ImportResult['status'], number> = { imported: 0, duplicate: 0, rejected: 0, failed: 0 };
     let done = 0;
+    const imported: number[] = [];
     await importSources(store.db, readSources(paths), {
       blobDir: blobs,
       onResult(r) {
         tally[r.status]++;
+        if (r.status === 'imported' && r.notebookId) imported.push(r.notebookId);
         bar?.update(++done, total, path.basename(r.file));
         if (opts.json) process.stdout.write(JSON.stringify(r) + '\n');
         else if (r.error) bar?.log(`${r.status}: ${r.file}: ${r.error.message}`);
       },
     });
     bar?.stop();
+    // Workers analyse what was imported (and thumbnail it, unless --derivatives does it here).
+    if (imported.length) await enqueueAfterImport(store, imported, (m) => console.error(m));
     if (opts.derivatives) await derivatives(store.db, blobs, opts.json ?? false);
     if (!opts.json) {
       console.log(

@@ -7,6 +7,7 @@ import { previewStrategy } from '../../lib/kaggle/preview';
 import { sourceFor } from '../../lib/kaggle/runs/source-for';
 import { reclaimFromDeadLocalWorker, startRun, type RunSource } from '../../lib/kaggle/runs/run-state';
 import { runCollections } from '../../lib/kaggle/runs/run-collections';
+import { enqueueAfterRun } from '../../lib/jobs/enqueue';
 import { exportSampleCsv } from '../../lib/kaggle/runs/export-sample';
 import type { StrategyRun } from '../../lib/db/schema';
 import { progress } from '../progress';
@@ -61,6 +62,7 @@ export async function runStrategyCommand(id: number, opts: Global & { source: Ru
     };
     const [done] = await runCollections(store.db, { dataDir: store.dataDir, blobDir: blobDir(store.dataDir), onlyRunId: runId, onProgress }).finally(() => bar?.stop());
     if (!done) throw new Error(`run ${runId} is not waiting to run (done, cancelled, or being run by a live worker)`);
+    await enqueueAfterRun(store, runId, (m) => console.error(m)); // workers analyse and thumbnail what it imported
     return done;
   });
   const summary = { runId: run.id, strategyId: run.strategyId, source: run.source, status: run.status, found: run.found, sampled: run.sampled, downloaded: run.downloaded, imported: run.imported, duplicates: run.duplicates, failed: run.failed, error: run.error };

@@ -97,11 +97,12 @@ export const workers = pgTable('workers', {
   stoppedAt: timestamp('stopped_at', { withTimezone: true }),
 });
 
-// Jobs a worker is running now, with the live tail of their output; removed when the job ends.
+// Jobs a worker is running now (any queue), with the live tail of their output; removed when the job ends.
 export const runningJobs = pgTable('running_jobs', {
   jobId: text('job_id').primaryKey(),
   workerId: text('worker_id').notNull(),
-  notebookId: integer('notebook_id').notNull(),
+  queue: text('queue'), // null: a row written before every queue shared this table (reproduction)
+  notebookId: integer('notebook_id'), // null: a job not about one notebook (derivatives, re-analysis)
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   log: text('log').notNull().default(''),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -24,14 +24,19 @@ const COLUMNS = sql.raw(
  * there after a while), as one relation to select from.
  */
 export function reproduceJobs(): SQL {
-  return sql`(select ${COLUMNS} from pgboss.job where name in ${REPRODUCE_QUEUE_NAMES}
-    union all
-    select ${COLUMNS} from pgboss.archive where name in ${REPRODUCE_QUEUE_NAMES})`;
+  return jobsIn(REPRODUCE_QUEUE_NAMES);
 }
 
-/** The reproduce queue a job is in, or null when there is no such live job (archived ones cannot be acted on). */
-export async function reproduceJobQueue(db: Db, jobId: string): Promise<string | null> {
+/** The jobs of the given queues, live and archived, as one relation. */
+export function jobsIn(queues: string[]): SQL {
+  return sql`(select ${COLUMNS} from pgboss.job where name in ${queues}
+    union all
+    select ${COLUMNS} from pgboss.archive where name in ${queues})`;
+}
+
+/** The queue (any kind) a live job is in, or null when there is none. */
+export async function jobQueue(db: Db, jobId: string): Promise<string | null> {
   if (!/^[0-9a-f-]{36}$/i.test(jobId)) return null;
-  const rows = await db.execute<{ name: string }>(sql`select name from pgboss.job where id = ${jobId}::uuid and name in ${REPRODUCE_QUEUE_NAMES}`);
+  const rows = await db.execute<{ name: string }>(sql`select name from pgboss.job where id = ${jobId}::uuid`);
   return rows[0]?.name ?? null;
 }

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { idParam } from '../../browse/schemas';
 import type { Db } from '../../db/client';
 import type { ExecutionStatus } from '../../db/schema';
-import { hasBossTables, reproduceJobs, type JobState } from './jobs-source';
+import { ALL_QUEUE_NAMES } from '../registry';
+import { hasBossTables, jobsIn, type JobState } from './jobs-source';
 
 export const jobFilters = ['all', 'waiting', 'active', 'completed', 'failed', 'cancelled'] as const;
 export const jobQuery = z.object({
   state: z.enum(jobFilters).default('all'),
   notebook: idParam.optional(),
+  queue: z.enum(ALL_QUEUE_NAMES as [string, ...string[]]).optional(), // default: every queue
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -34,6 +36,7 @@ export interface JobRow {
   exceptionType: string | null;
   exceptionMessage: string | null;
   error: string | null; // why pg-boss failed the job, when no execution was recorded
+  output: Record<string, unknown> | null; // what a finished non-reproduction job returned (counts)
 }
 
 const FILTER: Record<(typeof jobFilters)[number], SQL> = {
@@ -45,14 +48,14 @@ const FILTER: Record<(typeof jobFilters)[number], SQL> = {
   cancelled: sql`j.state = 'cancelled'`,
 };
 
-/** Reproduce jobs, running ones first, then waiting, then finished (newest first within each). */
+/** Jobs of every queue (or one), running ones first, then waiting, then finished (newest first within each). */
 export async function listJobs(db: Db, q: JobQuery, now = new Date()): Promise<{ items: JobRow[]; total: number; page: number; pageSize: number }> {
   if (!(await hasBossTables(db))) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const where = sql`${FILTER[q.state]} and ${q.notebook ? sql`(j.data->>'notebookId')::int = ${q.notebook}` : sql`true`}`;
+  const where = sql`${FILTER[q.state]} and ${q.notebook ? sql`(j.data->>'notebookId')::int = ${q.notebook}` : sql`true`} and ${q.queue ? sql`j.name = ${q.queue}` : sql`true`}`;
   const [rows, [{ total }]] = await Promise.all([
     selectJobs(db, where, sql`order by case j.state when 'active' then 0 when 'retry' then 1 when 'created' then 2 else 3 end,
       coalesce(j.completed_on, j.created_on) desc, j.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`, now),
-    db.execute<{ total: number }>(sql`select count(*)::int as total from ${reproduceJobs()} j where ${where}`),
+    db.execute<{ total: number }>(sql`select count(*)::int as total from ${jobsIn(ALL_QUEUE_NAMES)} j where ${where}`),
   ]);
   return { items: rows, total, page: q.page, pageSize: q.pageSize };
 }
@@ -71,7 +74,7 @@ export async function selectJobs(db: Db, where: SQL, tail: SQL, now = new Date()
       (j.data->>'notebookId')::int as notebook_id, n.title as notebook_title, j.data->'config'->>'executor' as executor,
       coalesce(r.worker_id, e.worker_id) as worker_id, w.host as worker_host, r.started_at as running_since,
       e.id as execution_id, e.status, e.exception_type, e.exception_message, e.seconds
-    from ${reproduceJobs()} j
+    from ${jobsIn(ALL_QUEUE_NAMES)} j
     left join notebooks n on n.id = (j.data->>'notebookId')::int
     left join executions e on e.job_id = j.id::text
     left join running_jobs r on r.job_id = j.id::text
@@ -106,6 +109,7 @@ function toJobRow(r: Raw, now: Date): JobRow {
     exceptionType: r.exception_type,
     exceptionMessage: r.exception_message,
     error: r.state === 'failed' && !r.execution_id ? outputMessage(r.output) : null,
+    output: r.state === 'completed' && !r.execution_id ? (r.output as Record<string, unknown> | null) : null,
   };
 }
 

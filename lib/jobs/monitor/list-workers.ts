@@ -17,7 +17,7 @@ export interface WorkerRow {
   stoppedAt: Date | null;
   heartbeatAgeSeconds: number;
   state: 'live' | 'stale' | 'stopped';
-  currentJobs: Array<{ jobId: string; notebookId: number; notebookTitle: string | null; startedAt: Date; elapsedSeconds: number }>;
+  currentJobs: Array<{ jobId: string; queue: string | null; notebookId: number | null; notebookTitle: string | null; startedAt: Date; elapsedSeconds: number }>;
 }
 
 export interface WorkerList {
@@ -36,7 +36,7 @@ export async function listWorkers(db: Db, now = new Date()): Promise<WorkerList>
     .where(or(isNull(workers.stoppedAt), gt(workers.stoppedAt, keepSince)))
     .orderBy(sql`${workers.stoppedAt} is not null`, desc(workers.heartbeatAt));
   const jobs = await db
-    .select({ jobId: runningJobs.jobId, workerId: runningJobs.workerId, notebookId: runningJobs.notebookId, notebookTitle: notebooks.title, startedAt: runningJobs.startedAt })
+      .select({ jobId: runningJobs.jobId, queue: runningJobs.queue, workerId: runningJobs.workerId, notebookId: runningJobs.notebookId, notebookTitle: notebooks.title, startedAt: runningJobs.startedAt })
     .from(runningJobs)
     .leftJoin(notebooks, eq(notebooks.id, runningJobs.notebookId))
     .orderBy(runningJobs.startedAt);

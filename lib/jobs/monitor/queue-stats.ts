@@ -6,14 +6,15 @@ import { hasBossTables, reproduceJobs } from './jobs-source';
 import { countSlotsSince, listWorkers } from './list-workers';
 import { getQueueDepth } from './queue-depth';
 import { getThroughput } from './throughput';
+import { listQueues } from './queues-overview';
 
 /**
- * Everything the /runs header shows, in one request: depth by state, throughput, ETA, whether the
+ * Everything the /runs header shows (the fields above `queues` are reproduction's), in one request: depth by state, throughput, ETA, whether the
  * queue is paused, and the progress of the current batch (the jobs queued since the oldest one
  * still unfinished).
  */
 export async function getQueueStats(db: Db, now = new Date()) {
-  const [depth, throughput, rate, workerList, paused, progress, slotsThen] = await Promise.all([
+  const [depth, throughput, rate, workerList, paused, progress, slotsThen, queues] = await Promise.all([
     getQueueDepth(db),
     getThroughput(db, now),
     measureRecentRate(db, now),
@@ -21,6 +22,7 @@ export async function getQueueStats(db: Db, now = new Date()) {
     isQueuePaused(db),
     getBatchProgress(db),
     countSlotsSince(db, new Date(now.getTime() - RATE_WINDOW_SECONDS * 1000)),
+    listQueues(db, now),
   ]);
   const waiting = depth.created + depth.retry;
   const etaSeconds = paused ? null : estimateEta({ waiting, active: depth.active, perMinute: rate.perMinute, slotsThen, slotsNow: workerList.slots });
@@ -35,6 +37,7 @@ export async function getQueueStats(db: Db, now = new Date()) {
     workers: { live: workerList.workers.filter((w) => w.state === 'live').length, stale: workerList.workers.filter((w) => w.state === 'stale').length, slots: workerList.slots },
     executors: workerList.executors,
     defaultExecutor: workerList.defaultExecutor,
+    queues, // every queue (reproduction, analysis, re-analysis, thumbnails): depth, rate, ETA, latest failure
   };
 }
 
