@@ -15,15 +15,15 @@ describe.skipIf(chromiumMissing())('searching markdown and code', () => {
 
   beforeAll(async () => {
     ({ app, page, close } = await openApp());
-    await page.goto(url('/import'));
-    await page.getByTestId('file-input').setInputFiles([corpusFile(TITANIC)]);
-    await expect.poll(() => page.locator('table[data-testid="upload-results"] tr[data-status="imported"]').count(), { timeout: 60_000 }).toBe(1);
   });
   afterAll(() => close?.());
 
   it('finds a stemmed phrase from the nav box, marks it, and jumps to its cell', async () => {
+    await page.goto(url('/import'));
+    await page.getByTestId('file-input').setInputFiles([corpusFile(TITANIC)]);
+    await expect.poll(() => page.locator('table[data-testid="upload-results"] tr[data-status="imported"]').count(), { timeout: 60_000 }).toBe(1);
     await page.goto(url('/notebooks'));
-    const box = page.getByRole('searchbox', { name: 'search notebooks' });
+    const box = page.locator('form.nav-search input[type=search]');
     await box.fill('"thumb waving"'); // the markdown says "a thumb wave": the phrase matches by stems
     await box.press('Enter');
     await page.waitForURL(/\/search\?q=/);
