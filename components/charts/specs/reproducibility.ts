@@ -33,7 +33,7 @@ export function cellDurationsSpec(cells: { position: number; seconds: number }[]
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 'container',
     height: 160,
-    data: { values: cells.map((c) => ({ cell: c.position, seconds: c.seconds, failing: c.position === failingCell })) },
+    data: { values: cells.map((c) => ({ cell: c.position + 1, seconds: c.seconds, failing: c.position === failingCell })) },
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'cell', type: 'ordinal', title: 'cell', axis: { labelAngle: 0, labelOverlap: true } },

@@ -41,7 +41,8 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
   // Decided here, in the API: a hidden suggestion never reaches the browser.
   const machine = await machineSuggestion(db, own.studyId, own.visualisationId, { blind: own.blind, coders: itemAssignments.length, ownStatus: a.status });
 
-  const { prevId: _p, nextId: _n, duplicates: _d, ...visualisation } = vis;
+  // The analyser's labels reach a coder only as `machine`, under the study setting and the blind rule.
+  const { prevId: _p, nextId: _n, duplicates: _d, labels: _l, ...visualisation } = vis;
   return {
     assignment: { id: a.id, position: a.position, status: a.status, flagged: a.flagged, memo: a.memo, submittedAt: a.submittedAt, updatedAt: a.updatedAt },
     sample: { id: own.sampleId, name: own.sampleName, blind: own.blind },
