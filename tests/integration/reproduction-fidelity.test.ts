@@ -69,7 +69,7 @@ describe.skipIf(!available)('reproduction fidelity (real containers)', () => {
   });
 
   it('the pre-flight lists a module and a dataset the image lacks, and skipBlocked leaves that notebook out', async () => {
-    const ok = await add('plain', ['import pandas, sklearn, xgboost, statsmodels, jinja2, cv2, bs4, nltk, torch']);
+    const ok = await add('plain', ['import pandas, sklearn, xgboost, statsmodels, jinja2, optuna, bs4, nltk, numba']);
     const blocked = await add('blocked', ['import pandas as pd\nfrom catboost import CatBoostClassifier', "pd.read_csv('/kaggle/input/titanic/train.csv')"]);
     const p = await preflightNotebooks(store.db, store.dataDir, [ok, blocked], 'container');
     const [stored] = await store.db.select().from(runnerImages).where(eq(runnerImages.imageId, p.images[0].imageId!));
