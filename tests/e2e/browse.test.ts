@@ -99,6 +99,9 @@ describe.skipIf(chromiumMissing())('browsing an imported corpus', () => {
 
     expect(await imageWidth(page, `img[alt="visualisation ${id}"]`)).toBeGreaterThan(0);
     const codeLine = distinctiveLine(code!.source);
+    // The page opens on the figure's slice when it has one; the generating cell is one click away.
+    const cellButton = page.getByRole('button', { name: 'cell', exact: true });
+    if (await cellButton.count()) await cellButton.click();
     const codeBox = page.locator('.code').first();
     await codeBox.waitFor();
     expect(squash(await codeBox.innerText())).toContain(codeLine);

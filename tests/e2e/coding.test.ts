@@ -67,7 +67,7 @@ describe.skipIf(chromiumMissing())('coding with the keyboard', () => {
     await page.getByLabel('Name').fill('Pilot');
     await page.getByLabel('N', { exact: true }).fill('5');
     await page.getByLabel('Seed').fill('3');
-    await expect.poll(async () => squash(await page.getByTestId('sample-preview').innerText()), { timeout: 15_000 }).toMatch(/figures match · the sample would hold 5$/);
+    await expect.poll(async () => squash(await page.getByTestId('sample-preview').innerText()), { timeout: 15_000 }).toMatch(/figures \(originals\) match · the sample would hold 5$/);
     await screenshot(page, 'coding-samples-form');
     await page.getByRole('button', { name: 'Draw the sample' }).click();
     const form = page.getByTestId('assign-form');

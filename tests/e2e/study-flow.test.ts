@@ -127,7 +127,7 @@ describe.skipIf(chromiumMissing())('a study from the first account to the .qdpx,
     await page.locator('#filter-mime').selectOption('image/png');
     await page.getByLabel('N', { exact: true }).fill('5');
     await page.getByLabel('Seed').fill('7');
-    await expect.poll(async () => squash(await page.getByTestId('sample-preview').innerText()), { timeout: 15_000 }).toMatch(/figures match · the sample would hold 5$/);
+    await expect.poll(async () => squash(await page.getByTestId('sample-preview').innerText()), { timeout: 15_000 }).toMatch(/figures \(originals\) match · the sample would hold 5$/);
     await page.getByRole('button', { name: 'Draw the sample' }).click();
     const form = page.getByTestId('assign-form');
     await form.waitFor();
