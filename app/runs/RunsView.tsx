@@ -58,7 +58,8 @@ export function RunsView() {
   });
 
   const pages = jobs.data ? Math.max(1, Math.ceil(jobs.data.total / jobs.data.pageSize)) : 1;
-  const nothingYet = stats.data && stats.data.queues.every((q) => Object.values(q.depth).every((n) => n === 0)) && summary.data?.n === 0;
+  // Nothing reproduced yet: the reproduce queues are empty (analysis and derivatives jobs run after every import).
+  const nothingYet = stats.data && stats.data.queues.filter((q) => q.queue.startsWith('reproduce')).every((q) => Object.values(q.depth).every((n) => n === 0)) && summary.data?.n === 0;
 
   return (
     <>
