@@ -69,7 +69,7 @@ describe.skipIf(!available)('a worker that stops heartbeating', () => {
 
     // Before the threshold A still holds its job (its pid is alive: only the heartbeat can tell).
     await until('half the threshold', async () => Date.now() > heartbeatAt.getTime() + (STALE_S / 2) * 1000, 30_000);
-    expect((await jobsOf(a.child.pid!))!.map((j) => j.jobId)).toEqual([held]);
+    expect((await jobsOf(a.child.pid!))!.map((j) => j.jobId)).toContain(held); // it may also hold analysis or derivatives jobs (one worker serves every queue)
     await until("B to give back A's job", async () => b.output().includes(`job ${held} of dead worker`), 60_000);
     const after = (Date.now() - heartbeatAt.getTime()) / 1000;
     expect(after).toBeGreaterThanOrEqual(STALE_S);
