@@ -12,9 +12,9 @@ import { useProgressive } from './useProgressive';
  * A notebook's cells, rendered progressively (see useProgressive): long notebooks show their first
  * screen at once. A link to a cell (#cell-12) starts the rendered slice there and scrolls to it.
  */
-export function NotebookCells({ cells, total, visualisations, sliceLines }: Pick<NotebookDetail, 'cells' | 'visualisations'> & { total: number; sliceLines?: Map<number, Set<number>> }) {
+export function NotebookCells({ cells, total, visualisations, sliceLines, jumpTo }: Pick<NotebookDetail, 'cells' | 'visualisations'> & { total: number; sliceLines?: Map<number, Set<number>>; jumpTo?: number | null }) {
   const hash = typeof window !== 'undefined' ? window.location.hash : '';
-  const linked = Number(/^#cell-(\d+)$/.exec(hash)?.[1] ?? 0);
+  const linked = jumpTo ?? Number(/^#cell-(\d+)$/.exec(hash)?.[1] ?? 0);
   const { start, end, sentinel, showEarlier, showAll } = useProgressive(cells.length, { from: linked });
   useEffect(() => {
     if (hash) document.querySelector(hash)?.scrollIntoView();
@@ -22,7 +22,8 @@ export function NotebookCells({ cells, total, visualisations, sliceLines }: Pick
 
   const visAt = new Map<string, OutputVisualisation>();
   for (const v of visualisations) visAt.set(`${v.cellPosition}:${v.outputIndex}`, v);
-  const highlighted = hash.slice(1);
+  // A jump from the Analysis tab is known before the URL's hash is updated.
+  const highlighted = jumpTo != null ? `cell-${jumpTo}` : hash.slice(1);
 
   return (
     <div className="nb">

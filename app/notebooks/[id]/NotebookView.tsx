@@ -89,7 +89,7 @@ export function NotebookView({ id }: { id: number }) {
       ) : tab === 'analysis' ? (
         <AnalysisTab analysis={data.analysis} onGo={(cell) => setTab('cells', cell)} />
       ) : (
-        cellsReady ? <NotebookCells cells={data.cells} total={data.cellCount} visualisations={data.visualisations} sliceLines={sliceLines} /> : <Skeleton height={80} count={6} />
+        cellsReady ? <NotebookCells cells={data.cells} total={data.cellCount} visualisations={data.visualisations} sliceLines={sliceLines} jumpTo={jump} /> : <Skeleton height={80} count={6} />
       )}
     </>
   );
