@@ -30,7 +30,8 @@ export function RunsView() {
 
   const stats = useQueueStats();
   const busy = !!stats.data && stats.data.queues.some((q) => q.waiting + q.depth.active > 0);
-  const jobs = useJobs({ state, page, ...(queue ? { queue } : {}) }, busy);
+  // The jobs list goes with the reproduction header above it, unless a queue is picked in the table.
+  const jobs = useJobs({ state, page, ...(queue ? { queue } : { group: 'reproduce' }) }, busy);
   const summary = useSummary(busy);
   const pause = usePauseQueue();
 

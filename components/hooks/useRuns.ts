@@ -38,7 +38,7 @@ export function useQueueStats() {
 }
 
 // GET /api/jobs?state=&page= — live while the queue is busy
-export function useJobs(params: { state?: string; page?: number; notebook?: number; queue?: string }, live: boolean) {
+export function useJobs(params: { state?: string; page?: number; notebook?: number; queue?: string; group?: string }, live: boolean) {
   return useQuery({
     queryKey: queryKeys.runs.jobs(params),
     queryFn: () => fetchJson<JobPage>(`/api/jobs${toQuery(params)}`),

@@ -3,14 +3,15 @@ import { z } from 'zod';
 import { idParam } from '../../browse/schemas';
 import type { Db } from '../../db/client';
 import type { ExecutionStatus } from '../../db/schema';
-import { ALL_QUEUE_NAMES } from '../registry';
+import { ALL_QUEUE_NAMES, QUEUE_GROUPS } from '../registry';
 import { hasBossTables, jobsIn, type JobState } from './jobs-source';
 
 export const jobFilters = ['all', 'waiting', 'active', 'completed', 'failed', 'cancelled'] as const;
 export const jobQuery = z.object({
   state: z.enum(jobFilters).default('all'),
   notebook: idParam.optional(),
-  queue: z.enum(ALL_QUEUE_NAMES as [string, ...string[]]).optional(), // default: every queue
+  queue: z.enum(ALL_QUEUE_NAMES as [string, ...string[]]).optional(), // one queue; default: every queue
+  group: z.enum(Object.keys(QUEUE_GROUPS) as [string, ...string[]]).optional(), // or one group (reproduce: both executors' queues)
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -51,7 +52,7 @@ const FILTER: Record<(typeof jobFilters)[number], SQL> = {
 /** Jobs of every queue (or one), running ones first, then waiting, then finished (newest first within each). */
 export async function listJobs(db: Db, q: JobQuery, now = new Date()): Promise<{ items: JobRow[]; total: number; page: number; pageSize: number }> {
   if (!(await hasBossTables(db))) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const where = sql`${FILTER[q.state]} and ${q.notebook ? sql`(j.data->>'notebookId')::int = ${q.notebook}` : sql`true`} and ${q.queue ? sql`j.name = ${q.queue}` : sql`true`}`;
+  const where = sql`${FILTER[q.state]} and ${q.notebook ? sql`(j.data->>'notebookId')::int = ${q.notebook}` : sql`true`} and ${q.queue ? sql`j.name = ${q.queue}` : q.group ? sql`j.name in ${QUEUE_GROUPS[q.group]}` : sql`true`}`;
   const [rows, [{ total }]] = await Promise.all([
     selectJobs(db, where, sql`order by case j.state when 'active' then 0 when 'retry' then 1 when 'created' then 2 else 3 end,
       coalesce(j.completed_on, j.created_on) desc, j.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`, now),
