@@ -20,8 +20,8 @@ const { headers } = await signedInHeaders(store, { role: 'coder' });
 async function seed() {
   const notebooksN = Math.ceil(ROWS / 50);
   await store.db.execute(sql`
-    insert into notebooks (content_hash, file_name, title, status, original_nbformat, nbformat_minor, bytes, metadata, libraries)
-    select md5(g::text), 'nb' || g || '.ipynb', 'Notebook ' || g, 'imported', 4, 5, 1000, '{}', '{matplotlib}'
+    insert into notebooks (content_hash, file_name, title, status, original_nbformat, nbformat_minor, bytes, metadata)
+    select md5(g::text), 'nb' || g || '.ipynb', 'Notebook ' || g, 'imported', 4, 5, 1000, '{}'
     from generate_series(1, ${notebooksN}) g`);
   await store.db.execute(sql`
     insert into cells (notebook_id, position, cell_type, source, outputs, metadata)
@@ -32,14 +32,20 @@ async function seed() {
            encode(sha256((g % 5000)::text::bytea), 'hex')
     from generate_series(1, ${ROWS}) g`);
   await store.db.execute(sql`
-    insert into visualisations (notebook_id, cell_id, cell_position, output_index, kind, mime, mimes, blob_sha256, library, context_before, has_context)
+    insert into visualisations (notebook_id, cell_id, cell_position, output_index, kind, mime, mimes, blob_sha256, context_before, has_context)
     select c.notebook_id, c.id, c.position, 0, 'image',
            (array['image/png','image/svg+xml','image/jpeg'])[1 + c.id % 3],
            array['image/png','text/plain'],
            encode(sha256(c.id::text::bytea), 'hex'),
-           (array['matplotlib','seaborn','plotly','bokeh','wordcloud'])[1 + c.id % 5],
            '{}', c.id % 2 = 0
     from cells c`);
+  // The library facet reads the analysis engine's labels (lib/analysis-store).
+  await store.db.execute(sql`
+    insert into visualisation_labels (visualisation_id, notebook_id, analyser_version, chart_type, library, ml_stage, multi_panel, confidence, evidence, slice)
+    select v.id, v.notebook_id, 'bench', (array['bar','line','scatter','histogram','heatmap'])[1 + v.id % 5],
+           (array['matplotlib','seaborn','plotly','bokeh','wordcloud'])[1 + v.id % 5],
+           (array['data_exploration','model_evaluation','preprocessing'])[1 + v.id % 3], false, '{}', '[]', '{"cells":[],"lines":[],"code":""}'
+    from visualisations v`);
   await store.db.execute(sql`analyze`);
 }
 

@@ -30,7 +30,6 @@ export const notebooks = pgTable(
     nbformatMinor: smallint('nbformat_minor').notNull(),
     language: text('language'),
     kernelName: text('kernel_name'),
-    libraries: text('libraries').array().notNull().default(sql`'{}'::text[]`),
     codeCells: integer('code_cells').notNull().default(0),
     markdownCells: integer('markdown_cells').notNull().default(0),
     rawCells: integer('raw_cells').notNull().default(0),

@@ -59,7 +59,6 @@ export const visualisations = pgTable(
     renderedAt: timestamp('rendered_at', { withTimezone: true }),
     renderError: text('render_error'),
     spec: json('spec'), // plotly / vega / vega-lite JSON, or { html } for HTML figures
-    library: text('library'), // plotting library inferred from the generating cell
     // Markdown context: the nearest markdown cells before the generating cell, and the first after.
     contextBefore: integer('context_before').array().notNull(), // cell positions
     contextAfter: integer('context_after'),
@@ -68,7 +67,6 @@ export const visualisations = pgTable(
   (t) => [
     index('vis_notebook_idx').on(t.notebookId, t.id),
     index('vis_mime_idx').on(t.mime, t.id),
-    index('vis_library_idx').on(t.library, t.id),
     index('vis_blob_idx').on(t.blobSha256),
     index('vis_rendered_idx').on(t.renderedSha256),
     index('vis_render_pending_idx').on(t.id).where(sql`${t.renderedAt} is null and ${t.blobSha256} is null and ${t.kind} <> 'image'`),
