@@ -22,9 +22,14 @@ export async function openStudy(req: Request, studyId: number, need: StudyNeed):
   return { db, user, studyId, viewer: { userId: user.id, studyRole: role } };
 }
 
-type IdCtx = { params: Promise<{ id: string }> };
-
-/** A route under /api/studies/:id that needs `need` in the study. */
-export function studyRoute(need: StudyNeed, fn: (req: Request, study: StudyContext) => Promise<unknown>) {
-  return route(async (req: Request, { params }: IdCtx) => fn(req, await openStudy(req, studyIdParam.parse((await params).id), need)));
+/**
+ * A route under /api/studies/:id that needs `need` in the study. Access is checked before the body or
+ * query is read, so someone outside the study gets its 404, not a validation error. The route's other
+ * path parameters (e.g. codeId) come as the third argument.
+ */
+export function studyRoute<P extends { id: string } = { id: string }>(need: StudyNeed, fn: (req: Request, study: StudyContext, params: P) => Promise<unknown>) {
+  return route(async (req: Request, { params }: { params: Promise<P> }) => {
+    const p = await params;
+    return fn(req, await openStudy(req, studyIdParam.parse(p.id), need), p);
+  });
 }
