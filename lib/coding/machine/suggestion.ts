@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { studies, visualisationLabels } from '../../db/schema';
+import { visualisationLabels } from '../../db/schema';
 
 export interface MachineSuggestion {
   chartType: string;
@@ -21,12 +21,11 @@ export function maySuggest(setting: boolean, item: { blind: boolean; coders: num
 /** The machine's suggestion for a work item, or null (setting off, blind rule, or not analysed yet). */
 export async function machineSuggestion(
   db: Db,
-  studyId: number,
+  showSuggestions: boolean,
   visualisationId: number,
   item: { blind: boolean; coders: number; ownStatus: string },
 ): Promise<MachineSuggestion | null> {
-  const [study] = await db.select({ on: studies.showMachineSuggestions }).from(studies).where(eq(studies.id, studyId));
-  if (!maySuggest(study?.on ?? false, item)) return null;
+  if (!maySuggest(showSuggestions, item)) return null;
   const [l] = await db
     .select({ chartType: visualisationLabels.chartType, mlStage: visualisationLabels.mlStage, confidence: visualisationLabels.confidence })
     .from(visualisationLabels)

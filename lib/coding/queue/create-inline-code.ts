@@ -3,7 +3,7 @@ import type { SessionUser } from '../../auth/session';
 import { requireStudyAccess } from '../access';
 import { createCode } from '../codebook/create-code';
 import { findOwnAssignment } from './find-assignment';
-import { mayCreateCodesWhileCoding } from '../studies/open-coding';
+import { codingSettings, mayCreateCodesWhileCoding } from '../studies/open-coding';
 import { AppError } from '../../errors';
 
 /**
@@ -14,7 +14,7 @@ import { AppError } from '../../errors';
 export async function createInlineCode(db: Db, user: SessionUser, assignmentId: number, input: { name: string; parentId?: number | null; shortDefinition?: string; shortcut?: string | null }) {
   const own = await findOwnAssignment(db, user.id, assignmentId);
   const { role } = await requireStudyAccess(db, user, own.studyId, 'code');
-  if (!(await mayCreateCodesWhileCoding(db, own.studyId, role))) {
+  if (!mayCreateCodesWhileCoding(await codingSettings(db, own.studyId), role)) {
     throw new AppError('forbidden', 'This study does not allow open coding: only its supervisors add codes. Ask one to add the code, or to allow open coding in the study’s settings.');
   }
   const code = await createCode(db, user.id, own.studyId, { ...input, kind: 'code', reason: `Created while coding visualisation ${own.visualisationId} (open coding)` });

@@ -8,7 +8,7 @@ import { requireStudyAccess } from '../access';
 import { canSeeOthersCodings } from './can-see-others';
 import { findOwnAssignment } from './find-assignment';
 import { nextPendingAfter } from './next-pending';
-import { mayCreateCodesWhileCoding } from '../studies/open-coding';
+import { codingSettings, mayCreateCodesWhileCoding } from '../studies/open-coding';
 import { machineSuggestion } from '../machine/suggestion';
 
 /**
@@ -21,7 +21,7 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
   const a = own.assignment;
   const owner = a.userId;
 
-  const [vis, studyCodes, mine, prev, next, nextPending, itemAssignments, canCreateCodes] = await Promise.all([
+  const [vis, studyCodes, mine, prev, next, nextPending, itemAssignments, settings] = await Promise.all([
     getVisualisation(db, own.visualisationId, {}),
     db.select().from(codes).where(and(eq(codes.studyId, own.studyId), eq(codes.status, 'active'))),
     db.select({ id: codings.id, codeId: codings.codeId, region: codings.region, memo: codings.memo }).from(codings).where(and(eq(codings.sampleItemId, a.sampleItemId), eq(codings.userId, owner))).orderBy(asc(codings.id)),
@@ -30,8 +30,9 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
     nextPendingAfter(db, owner, own.sampleId, a.position, a.id),
     // Every coder's assignment of the item: the blind rule reads them, and the others are listed.
     db.select({ userId: assignments.userId, status: assignments.status, name: users.name }).from(assignments).leftJoin(users, eq(users.id, assignments.userId)).where(eq(assignments.sampleItemId, a.sampleItemId)),
-    mayCreateCodesWhileCoding(db, own.studyId, role),
+    codingSettings(db, own.studyId),
   ]);
+  const canCreateCodes = mayCreateCodesWhileCoding(settings, role);
 
   const visible = canSeeOthersCodings({ userId: user.id, studyRole: role }, { blind: own.blind, assignments: itemAssignments });
   // A supervisor who codes this item too must not read a fellow coder's work through review.
@@ -39,7 +40,7 @@ export async function getWorkItem(db: Db, user: SessionUser, assignmentId: numbe
   const coders = itemAssignments.filter((c) => c.userId !== owner);
   const others = visible ? await othersCodings(db, a.sampleItemId, owner, coders) : null;
   // Decided here, in the API: a hidden suggestion never reaches the browser.
-  const machine = await machineSuggestion(db, own.studyId, own.visualisationId, { blind: own.blind, coders: itemAssignments.length, ownStatus: a.status });
+  const machine = await machineSuggestion(db, settings.showMachineSuggestions, own.visualisationId, { blind: own.blind, coders: itemAssignments.length, ownStatus: a.status });
 
   // The analyser's labels reach a coder only as `machine`, under the study setting and the blind rule.
   const { prevId: _p, nextId: _n, duplicates: _d, labels: _l, ...visualisation } = vis;

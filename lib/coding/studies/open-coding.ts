@@ -3,11 +3,15 @@ import type { Db } from '../../db/client';
 import { studies } from '../../db/schema/coding';
 import { AppError } from '../../errors';
 
+/** The study's coding settings, read once for a work item. */
+export async function codingSettings(db: Db, studyId: number): Promise<{ openCoding: boolean; showMachineSuggestions: boolean }> {
+  const [row] = await db.select({ openCoding: studies.openCoding, showMachineSuggestions: studies.showMachineSuggestions }).from(studies).where(eq(studies.id, studyId));
+  return { openCoding: row?.openCoding ?? false, showMachineSuggestions: row?.showMachineSuggestions ?? false };
+}
+
 /** Whether the study lets its coders add codes while coding (supervisors and admins always may). */
-export async function mayCreateCodesWhileCoding(db: Db, studyId: number, role: 'admin' | 'supervisor' | 'coder'): Promise<boolean> {
-  if (role !== 'coder') return true;
-  const [row] = await db.select({ openCoding: studies.openCoding }).from(studies).where(eq(studies.id, studyId));
-  return row?.openCoding ?? false;
+export function mayCreateCodesWhileCoding(settings: { openCoding: boolean }, role: 'admin' | 'supervisor' | 'coder'): boolean {
+  return role !== 'coder' || settings.openCoding;
 }
 
 /** Turns open coding on or off. Call requireStudyAccess(…, 'manage') before. */
