@@ -4,6 +4,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useSearch, type SearchHit, type SearchKind } from '@/components/hooks/useSearch';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
+import { noun, plural } from '@/lib/text/plural';
 
 const PAGE = 30;
 
@@ -29,7 +30,7 @@ export function SearchPage() {
         <div>
           <h1>Search</h1>
           <p className="sub">
-            {data && q ? `${data.total.toLocaleString('en')} ${data.total === 1 ? 'cell' : 'cells'} in original notebooks match` : 'Markdown (English stemming) and code (identifiers and dotted calls such as sns.heatmap)'}
+            {data && q ? `${plural(data.total, 'cell')} of the original notebooks ${noun(data.total, 'matches', 'match')}` : 'Markdown (English stemming) and code (identifiers and dotted calls such as sns.heatmap)'}
           </p>
         </div>
         <form
