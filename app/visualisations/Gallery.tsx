@@ -47,7 +47,7 @@ export function Gallery() {
 
   const items = gallery.data?.pages.flatMap((p) => p.items) ?? [];
   const total = facets.data?.kind.reduce((n, f) => n + f.count, 0);
-  const active = [...FACETS.filter((f) => filters[f]), ...(filters.q ? [`text “${filters.q}”`] : [])];
+  const active = [...FACETS.filter((f) => filters[f]).map((f) => FACET_TITLES[f]), ...(filters.q ? [`text “${filters.q}”`] : [])];
   const [text, setText] = useState(String(filters.q ?? ''));
   const searchText = (q: string) => router.replace(`/visualisations${filterQuery({ ...filters, q: q.trim() || undefined })}`);
   const origin = originOf(filters.origin as string | undefined);
