@@ -89,7 +89,7 @@ describe.skipIf(chromiumMissing())('codebook page', () => {
     expect(await deprecate.isDisabled()).toBe(true); // a reason is required
     await page.getByLabel('Why? (required, kept in the history)').fill('no line charts in the sample');
     await deprecate.click();
-    await page.getByRole('status').getByText('Deprecated 1 code(s).').waitFor();
+    await page.getByRole('status').getByText('Deprecated 1 code.').waitFor();
     expect((await codes()).find((c) => c.name === 'Line plot')!.status).toBe('deprecated');
     await screenshot(page, 'codebook-deprecated');
 
