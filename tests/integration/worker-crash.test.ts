@@ -32,8 +32,10 @@ describe.skipIf(!available)('a worker killed mid-run', () => {
     }
     expect((await enqueueReproductions(store, { notebookIds: ids }, { executor: 'host', cellTimeoutS: 60 })).queued).toHaveLength(20);
 
-    const a = startWorkerProcess(store);
-    const b = startWorkerProcess(store);
+    // Reproduction only: the analysis and thumbnail jobs each result queues would otherwise still be
+    // running at the end (their own crash test is job-registry.test.ts).
+    const a = startWorkerProcess(store, { args: ['--queues', 'reproduce:1'] });
+    const b = startWorkerProcess(store, { args: ['--queues', 'reproduce:1'] });
     // Kill A while it is running a job (after the pair has finished a few).
     await until('a few results and a job running on A', async () => {
       if ((await count(sql`select count(*) as n from executions`)) < 3) return false;
@@ -57,5 +59,5 @@ describe.skipIf(!available)('a worker killed mid-run', () => {
     await b.stop();
     const stopped = await store.db.select({ pid: workers.pid, stoppedAt: workers.stoppedAt }).from(workers);
     expect(stopped.find((w) => w.pid === b.child.pid)!.stoppedAt).not.toBeNull();
-  });
+  }, 330_000); // its waits add up to 330 s; one host run takes 5-7 s here, 20 of them ~160 s
 });
