@@ -14,7 +14,7 @@ import type { Executor } from '../lib/execute/types';
 import { importNotebook } from '../lib/ingest/import-notebook';
 import { stopBoss } from '../lib/jobs/boss';
 import { enqueueReproductions } from '../lib/jobs/enqueue-reproductions';
-import { startReproductionWorker } from '../lib/jobs/worker';
+import { startWorker } from '../lib/jobs/worker';
 
 const N = Number(process.argv[2] ?? process.env.N ?? 8);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-bench-reproduce-'));
@@ -69,7 +69,7 @@ async function queueOverhead(jobs: number): Promise<number> {
   };
   const more: number[] = [];
   for (let i = 0; i < jobs; i++) more.push((await importNotebook(store.db, { file: `q${i}.ipynb`, bytes: notebook(10_000 + i), blobDir })).notebookId!);
-  const worker = await startReproductionWorker({ store, blobDir, executors: [instant], concurrency: 1, pollMs: 50 });
+  const worker = await startWorker({ store, blobDir, executors: [instant], queues: new Map([['reproduce', 1]]), pollMs: 50 });
   const t0 = performance.now();
   const queued = await enqueueReproductions(store, { notebookIds: more }, { executor: 'host', cellTimeoutS: 1 });
   const jobIds = queued.queued.map((q) => q.jobId);

@@ -147,11 +147,6 @@ export async function startWorker(opts: WorkerOptions): Promise<{ id: string; st
   };
 }
 
-/** A worker for reproduction only (tests, benchmarks): the reproduce group at `concurrency`. */
-export function startReproductionWorker(opts: WorkerOptions) {
-  return startWorker({ ...opts, queues: new Map([['reproduce', opts.concurrency ?? os.availableParallelism()]]) });
-}
-
 function buildGroups(opts: WorkerOptions): Group[] {
   const wanted = opts.queues ?? new Map(Object.keys(QUEUE_GROUPS).map((g) => [g, g === 'reproduce' ? (opts.concurrency ?? os.availableParallelism()) : 1]));
   return [...wanted].map(([name, concurrency]) => ({

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYSER_VERSION } from '../../lib/analysis-store';
-import { notebookAnalyses, notebooks, runningJobs, visualisations, workers } from '../../lib/db/schema';
+import { notebookAnalyses, notebooks, runningJobs, visualisations } from '../../lib/db/schema';
 import { stopBoss } from '../../lib/jobs/boss';
 import { reanalyse } from '../../lib/jobs/definitions/reanalyse';
 import { enqueueAfterImport, enqueueJob } from '../../lib/jobs/enqueue';
@@ -11,6 +10,7 @@ import { listJobs } from '../../lib/jobs/monitor/list-jobs';
 import { startWorker } from '../../lib/jobs/worker';
 import { importFigures } from '../helpers/codebook-fixture';
 import { createTestStore, type TestStore } from '../helpers/db';
+import { jobsOfWorker, killWorkerProcesses, startWorkerProcess, until } from '../helpers/worker-process';
 
 const GROUPING_LOCK = 0x76697a64; // compute-derivatives' advisory lock: held here, it stops a derivatives job midway
 
@@ -19,32 +19,14 @@ const GROUPING_LOCK = 0x76697a64; // compute-derivatives' advisory lock: held he
 // finishes it with nothing stored twice. (Reproduction's own crash test: worker-crash.test.ts.)
 describe('the job registry', () => {
   let store: TestStore;
-  const children: ChildProcess[] = [];
   beforeAll(async () => (store = await createTestStore()));
   afterAll(async () => {
-    for (const c of children) c.kill('SIGKILL');
+    killWorkerProcesses();
     await stopBoss(store.url);
     await store.close();
   });
 
-  const startWorkerProcess = (queues: string) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts', '--queues', queues], {
-      env: { ...process.env, DATABASE_URL: store.url, VIZMINE_DATA_DIR: store.dataDir, VIZMINE_EXECUTORS: 'host' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    children.push(child);
-    return { child, output: () => out };
-  };
-  const until = async (what: string, ok: () => Promise<boolean>, ms: number) => {
-    const deadline = Date.now() + ms;
-    while (!(await ok())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
+  const workerProcess = (queues: string) => startWorkerProcess(store, { args: ['--queues', queues] });
   const jobs = (queue: string) =>
     store.db.execute<{ state: string; retry_count: number }>(sql`select state::text as state, retry_count from pgboss.job where name = ${queue}`);
 
@@ -62,19 +44,14 @@ describe('the job registry', () => {
     await enqueueAfterImport(store, [nb.id], (m) => {
       throw new Error(m);
     });
-    const a = startWorkerProcess('analyse:1,derivatives:1');
-    await until('both jobs running on A', async () => {
-      const [w] = await store.db.select({ id: workers.id }).from(workers).where(eq(workers.pid, a.child.pid!));
-      if (!w) return false;
-      const rows = await store.db.select({ queue: runningJobs.queue }).from(runningJobs).where(eq(runningJobs.workerId, w.id));
-      return new Set(rows.map((r) => r.queue)).size === 2;
-    }, 60_000);
+    const a = workerProcess('analyse:1,derivatives:1');
+    await until('both jobs running on A', async () => new Set((await jobsOfWorker(store.db, a.child.pid!))?.map((r) => r.queue)).size === 2, 60_000);
     a.child.kill('SIGKILL');
     await new Promise((r) => a.child.once('exit', r));
     await conn`rollback`;
     conn.release();
 
-    const b = startWorkerProcess('analyse:1,derivatives:1');
+    const b = workerProcess('analyse:1,derivatives:1');
     await until('analysis at the current version', async () => {
       const [row] = await store.db.select().from(notebookAnalyses).where(eq(notebookAnalyses.notebookId, nb.id));
       return row?.analyserVersion === ANALYSER_VERSION;
@@ -106,8 +83,7 @@ describe('the job registry', () => {
     expect(blobs.thumbs).toBe(4);
     expect(blobs.hashes).toBe(4);
     expect(await store.db.select().from(visualisations)).toHaveLength(4);
-    b.child.kill('SIGTERM');
-    await new Promise((r) => b.child.once('exit', r));
+    await b.stop();
   }, 240_000);
 
   it('a re-analysis queues an analyse job for every notebook not at the current version', async () => {

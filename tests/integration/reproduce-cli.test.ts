@@ -5,6 +5,7 @@ import { stopBoss } from '../../lib/jobs/boss';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { codeNotebook } from '../helpers/notebooks';
 import { hasHostPython } from '../helpers/system';
+import { killWorkerProcesses, startWorkerProcess } from '../helpers/worker-process';
 
 const available = hasHostPython();
 
@@ -22,13 +23,12 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
 describe.skipIf(!available)('vizmine reproduce and vizmine workers', () => {
   let store: TestStore;
   let env: Record<string, string>;
-  const worker = { kill: () => {} };
   beforeAll(async () => {
     store = await createTestStore();
     env = { DATABASE_URL: store.url, VIZMINE_DATA_DIR: store.dataDir, VIZMINE_EXECUTORS: 'host' };
   });
   afterAll(async () => {
-    worker.kill();
+    killWorkerProcesses();
     await stopBoss(store.url);
     await store.close();
   });
@@ -37,8 +37,7 @@ describe.skipIf(!available)('vizmine reproduce and vizmine workers', () => {
     const plots = await importNotebook(store.db, { file: 'plots.ipynb', bytes: codeNotebook('import matplotlib.pyplot as plt', 'plt.plot([1, 2]); plt.show()'), blobDir: store.blobDir });
     const fails = await importNotebook(store.db, { file: 'fails.ipynb', bytes: codeNotebook('1 / 0'), blobDir: store.blobDir });
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts', '--concurrency', '2'], { env: { ...process.env, ...env }, stdio: 'ignore' });
-    worker.kill = () => child.kill('SIGKILL');
+    const { child } = startWorkerProcess(store, { args: ['--concurrency', '2'] });
     const result = await run(['scripts/cli.ts', 'reproduce', String(plots.notebookId), String(fails.notebookId), '--executor', 'host', '--wait', '--json'], env);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));

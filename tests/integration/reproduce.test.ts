@@ -6,7 +6,7 @@ import { createHostExecutor } from '../../lib/execute/host-executor';
 import { importNotebook } from '../../lib/ingest/import-notebook';
 import { stopBoss } from '../../lib/jobs/boss';
 import { enqueueReproductions } from '../../lib/jobs/enqueue-reproductions';
-import { startReproductionWorker } from '../../lib/jobs/worker';
+import { startWorker } from '../../lib/jobs/worker';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { codeNotebook } from '../helpers/notebooks';
 import { hasHostPython } from '../helpers/system';
@@ -67,7 +67,7 @@ describe.skipIf(!available)('reproduction jobs through a worker (host executor)'
     expect(again.queued).toHaveLength(0);
     expect(again.alreadyQueued.sort()).toEqual(target.notebookIds.sort());
 
-    const worker = await startReproductionWorker({ store, blobDir: store.blobDir, executors: [host], concurrency: 2, pollMs: 200, heartbeatMs: 500 });
+    const worker = await startWorker({ store, blobDir: store.blobDir, executors: [host], queues: new Map([['reproduce', 2]]), pollMs: 200, heartbeatMs: 500 });
     const rows = await waitFor('two executions', async () => {
       const r = await store.db.select().from(executions);
       return r.length === 2 && r;
@@ -105,7 +105,7 @@ describe.skipIf(!available)('reproduction jobs through a worker (host executor)'
   it('on stop, a job still running after the grace period goes back to the queue and its process is killed', async () => {
     const slow = await importNotebook(store.db, { file: 'slow.ipynb', bytes: codeNotebook('import time', 'time.sleep(120)'), blobDir: store.blobDir });
     const { queued } = await enqueueReproductions(store, { notebookIds: [slow.notebookId!] }, { executor: 'host' });
-    const worker = await startReproductionWorker({ store, blobDir: store.blobDir, executors: [host], concurrency: 1, pollMs: 200, heartbeatMs: 500, graceMs: 1000 });
+    const worker = await startWorker({ store, blobDir: store.blobDir, executors: [host], queues: new Map([['reproduce', 1]]), pollMs: 200, heartbeatMs: 500, graceMs: 1000 });
     await waitFor('the job to run', async () => (await store.db.select().from(runningJobs)).length === 1);
     const t0 = Date.now();
     await worker.stop();

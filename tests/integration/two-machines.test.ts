@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -16,6 +16,7 @@ import { signedInHeaders } from '../helpers/api-auth';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { codeNotebook } from '../helpers/notebooks';
 import { hasHostPython } from '../helpers/system';
+import { killWorkerProcesses, startWorkerProcess, type WorkerProcess } from '../helpers/worker-process';
 
 const available = hasHostPython();
 const tag = crypto.randomBytes(3).toString('hex');
@@ -46,9 +47,8 @@ function pgForwarder(pgPort: number): Promise<net.Server> {
 describe.skipIf(!available)('two machines sharing only the database and the blob store', () => {
   let store: TestStore;
   let forwarder: net.Server | null = null;
-  let machineB: ChildProcess | null = null;
+  let machineB: WorkerProcess | null = null;
   let bDir: string;
-  let bOut = '';
   beforeAll(async () => {
     store = await createTestStore();
     bDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-machine-b-'));
@@ -63,7 +63,7 @@ describe.skipIf(!available)('two machines sharing only the database and the blob
     ip('netns', 'exec', NS, 'ip', 'link', 'set', 'lo', 'up');
   });
   afterAll(async () => {
-    machineB?.kill('SIGKILL');
+    killWorkerProcesses();
     forwarder?.close();
     spawnSync('ip', ['link', 'del', VETH_A]);
     spawnSync('ip', ['netns', 'del', NS]);
@@ -88,17 +88,12 @@ describe.skipIf(!available)('two machines sharing only the database and the blob
     forwarder = await pgForwarder(Number(pg.port));
     pg.hostname = ADDR_A;
     pg.port = String((forwarder.address() as net.AddressInfo).port);
-    machineB = spawn('ip', ['netns', 'exec', NS, process.execPath, '--import', 'tsx', 'workers/index.ts', '--concurrency', '1'], {
-      env: { ...process.env, DATABASE_URL: pg.toString(), VIZMINE_DATA_DIR: bDir, VIZMINE_BLOB_STORE: 'postgres', VIZMINE_EXECUTORS: 'host' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    machineB.stdout!.on('data', (d) => (bOut += d));
-    machineB.stderr!.on('data', (d) => (bOut += d));
+    machineB = startWorkerProcess({ url: pg.toString(), dataDir: bDir }, { prefix: ['ip', 'netns', 'exec', NS], env: { VIZMINE_BLOB_STORE: 'postgres' } });
 
     const deadline = Date.now() + 240_000;
     let done: typeof executions.$inferSelect | undefined;
     while (!(done = (await store.db.select().from(executions))[0])) {
-      if (Date.now() > deadline || machineB.exitCode !== null) throw new Error(`machine B reproduced nothing:\n${bOut}`);
+      if (Date.now() > deadline || machineB.child.exitCode !== null) throw new Error(`machine B reproduced nothing:\n${machineB.output()}`);
       await new Promise((r) => setTimeout(r, 500));
     }
     expect(done).toMatchObject({ status: 'ok', figuresBefore: 1, figuresAfter: 1, figuresSame: 1 });
@@ -119,7 +114,7 @@ describe.skipIf(!available)('two machines sharing only the database and the blob
     // B's background work made the thumbnails into the shared store too; A serves them.
     const thumbnailed = async () => (await store.db.select().from(blobs).where(and(eq(blobs.sha256, sha), isNotNull(blobs.thumbnailAt)))).length === 1;
     while (!(await thumbnailed())) {
-      if (Date.now() > deadline) throw new Error(`no thumbnail:\n${bOut}`);
+      if (Date.now() > deadline) throw new Error(`no thumbnail:\n${machineB.output()}`);
       await new Promise((r) => setTimeout(r, 500));
     }
     const thumbRoute = await import('../../app/api/blobs/[sha]/thumbnail/route');

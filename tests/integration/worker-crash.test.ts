@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executions, runningJobs, workers } from '../../lib/db/schema';
@@ -8,6 +7,7 @@ import { enqueueReproductions } from '../../lib/jobs/enqueue-reproductions';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { codeNotebook } from '../helpers/notebooks';
 import { hasHostPython } from '../helpers/system';
+import { jobsOfWorker, killWorkerProcesses, startWorkerProcess, until } from '../helpers/worker-process';
 
 const available = hasHostPython();
 
@@ -15,33 +15,14 @@ const available = hasHostPython();
 // goes back to the queue and runs on the other; in the end each notebook has exactly one result.
 describe.skipIf(!available)('a worker killed mid-run', () => {
   let store: TestStore;
-  const children: ChildProcess[] = [];
   beforeAll(async () => (store = await createTestStore()));
   afterAll(async () => {
-    for (const c of children) c.kill('SIGKILL');
+    killWorkerProcesses();
     await stopBoss(store.url);
     await store.close();
   });
 
-  const startWorker = () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts', '--concurrency', '1'], {
-      env: { ...process.env, DATABASE_URL: store.url, VIZMINE_DATA_DIR: store.dataDir, VIZMINE_EXECUTORS: 'host' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    children.push(child);
-    return { child, output: () => out };
-  };
   const count = async (q: ReturnType<typeof sql>) => Number((await store.db.execute<{ n: string }>(q))[0].n);
-  const until = async (what: string, ok: () => Promise<boolean>, ms: number) => {
-    const deadline = Date.now() + ms;
-    while (!(await ok())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
 
   it('loses no job and duplicates no result', async () => {
     const ids: number[] = [];
@@ -51,13 +32,14 @@ describe.skipIf(!available)('a worker killed mid-run', () => {
     }
     expect((await enqueueReproductions(store, { notebookIds: ids }, { executor: 'host', cellTimeoutS: 60 })).queued).toHaveLength(20);
 
-    const a = startWorker();
-    const b = startWorker();
+    // Reproduction only: the analysis and thumbnail jobs each result queues would otherwise still be
+    // running at the end (their own crash test is job-registry.test.ts).
+    const a = startWorkerProcess(store, { args: ['--queues', 'reproduce:1'] });
+    const b = startWorkerProcess(store, { args: ['--queues', 'reproduce:1'] });
     // Kill A while it is running a job (after the pair has finished a few).
     await until('a few results and a job running on A', async () => {
       if ((await count(sql`select count(*) as n from executions`)) < 3) return false;
-      const [w] = await store.db.select({ id: workers.id }).from(workers).where(eq(workers.pid, a.child.pid!));
-      return !!w && (await store.db.select().from(runningJobs).where(eq(runningJobs.workerId, w.id))).length > 0;
+      return ((await jobsOfWorker(store.db, a.child.pid!))?.length ?? 0) > 0;
     }, 120_000);
     a.child.kill('SIGKILL');
     const killedAt = await count(sql`select count(*) as n from executions`);
@@ -74,9 +56,8 @@ describe.skipIf(!available)('a worker killed mid-run', () => {
     expect(await count(sql`select count(*) as n from pgboss.job where name = 'reproduce-host' and retry_count > 0`)).toBeGreaterThanOrEqual(1);
     expect(await store.db.select().from(runningJobs)).toHaveLength(0);
 
-    b.child.kill('SIGTERM');
-    await new Promise((r) => b.child.once('exit', r));
+    await b.stop();
     const stopped = await store.db.select({ pid: workers.pid, stoppedAt: workers.stoppedAt }).from(workers);
     expect(stopped.find((w) => w.pid === b.child.pid)!.stoppedAt).not.toBeNull();
-  });
+  }, 330_000); // its waits add up to 330 s; one host run takes 5-7 s here, 20 of them ~160 s
 });

@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executions, runningJobs, workers } from '../../lib/db/schema';
+import { executions, workers } from '../../lib/db/schema';
 import { importNotebook } from '../../lib/ingest/import-notebook';
 import { stopBoss } from '../../lib/jobs/boss';
 import { enqueueReproductions } from '../../lib/jobs/enqueue-reproductions';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { codeNotebook } from '../helpers/notebooks';
 import { hasHostPython } from '../helpers/system';
+import { jobsOfWorker, killWorkerProcesses, startWorkerProcess, until } from '../helpers/worker-process';
 
 const available = hasHostPython();
 // The stale threshold for these workers (the default is 30 s: lib/jobs/worker-registry.ts).
@@ -18,38 +18,16 @@ const STALE_S = 8;
 // then runs once elsewhere. Resumed afterwards, it adds no second result.
 describe.skipIf(!available)('a worker that stops heartbeating', () => {
   let store: TestStore;
-  const children: ChildProcess[] = [];
   beforeAll(async () => (store = await createTestStore()));
   afterAll(async () => {
-    for (const c of children) c.kill('SIGKILL');
+    killWorkerProcesses();
     await stopBoss(store.url);
     await store.close();
   });
 
-  const startWorker = () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts', '--concurrency', '1'], {
-      env: { ...process.env, DATABASE_URL: store.url, VIZMINE_DATA_DIR: store.dataDir, VIZMINE_EXECUTORS: 'host', VIZMINE_WORKER_STALE_S: String(STALE_S) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    children.push(child);
-    return { child, output: () => out };
-  };
   const count = async (q: ReturnType<typeof sql>) => Number((await store.db.execute<{ n: string }>(q))[0].n);
-  const until = async (what: string, ok: () => Promise<boolean>, ms: number) => {
-    const deadline = Date.now() + ms;
-    while (!(await ok())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
-  /** The jobs the worker process `pid` runs, or null while it has not registered yet. */
-  const jobsOf = async (pid: number) => {
-    const [w] = await store.db.select({ id: workers.id }).from(workers).where(eq(workers.pid, pid));
-    return w ? store.db.select({ jobId: runningJobs.jobId }).from(runningJobs).where(eq(runningJobs.workerId, w.id)) : null;
-  };
+  const jobsOf = (pid: number) => jobsOfWorker(store.db, pid);
+  const startWorker = () => startWorkerProcess(store, { env: { VIZMINE_WORKER_STALE_S: String(STALE_S) } });
 
   it('has its job given back after the threshold, run once elsewhere; resumed, it adds no second result', async () => {
     const ids: number[] = [];
