@@ -14,7 +14,6 @@ export { preprocessCell, rewritePython2 } from './preprocess';
 export { readProgram, type Program, type SyntaxError } from './program';
 export { executionOrder } from './order';
 export { traceFigures, type TracedFigure } from './visualisations';
-export { figureOutputsOf } from './figure-outputs';
 export type { Lint } from './lints';
 export type { DatasetRead, ModelFit, MetricUse } from './facts';
 export type { Heading, Sentence, TestingMention } from './markdown';

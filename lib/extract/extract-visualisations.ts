@@ -1,4 +1,4 @@
-import type { NbCell } from '../notebooks/types';
+import { outputFigure, type NbCell } from '../notebooks';
 import type { VisualisationKind } from '../db/schema';
 import { sha256Hex } from './blob-store';
 import { plotlyFigureFromHtml } from './plotly-from-html';
@@ -20,15 +20,6 @@ export interface ExtractedVisualisation {
   spec: unknown;
 }
 
-// Preference order when an output carries several image representations: the first is stored.
-const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
-const PLOTLY = 'application/vnd.plotly.v1+json';
-const BOKEH = 'application/vnd.bokehjs_exec.v0+json';
-const VEGA_LITE = /^application\/vnd\.vegalite\.v\d+\+json$/;
-const VEGA = /^application\/vnd\.vega\.v\d+\+json$/;
-// HTML outputs that are really figures (plotly offline, bokeh, altair); other HTML is tables or text.
-const HTML_FIGURE = /Plotly\.newPlot|Bokeh\.embed|vegaEmbed\(|"application\/vnd\.bokehjs_exec/;
-
 /**
  * Finds every visualisation in the outputs, one per output. Image payloads are decoded and hashed,
  * and replaced in place by `{ $blob: sha256 }` (interactive specs by `{ $visualisation: true }`),
@@ -38,16 +29,10 @@ export function extractVisualisations(cells: NbCell[]): ExtractedVisualisation[]
   const found: ExtractedVisualisation[] = [];
   cells.forEach((cell, cellPosition) => {
     cell.outputs.forEach((output, outputIndex) => {
-      const data = output.data;
-      if (!data || (output.output_type !== 'display_data' && output.output_type !== 'execute_result')) return;
-      const mimes = Object.keys(data);
-      // Only string payloads are images (the parser checked PNG/JPEG base64; an SVG could be anything).
-      const imageMime = IMAGE_MIMES.find((m) => typeof data[m] === 'string');
-      const specMime = mimes.find((m) => m === PLOTLY || m === BOKEH || VEGA_LITE.test(m) || VEGA.test(m));
-      const html = typeof data['text/html'] === 'string' ? (data['text/html'] as string) : null;
-      const htmlFigure = !specMime && html !== null && HTML_FIGURE.test(html);
-      if (!imageMime && !specMime && !htmlFigure) return;
-
+      const figure = outputFigure(output);
+      if (!figure) return;
+      const data = output.data!;
+      const { imageMime, specMime, html } = figure;
       let image: ExtractedImage | null = null;
       if (imageMime) {
         const value = data[imageMime] as string;
@@ -56,16 +41,19 @@ export function extractVisualisations(cells: NbCell[]): ExtractedVisualisation[]
         data[imageMime] = { $blob: image.sha256 };
       }
       let spec: unknown = null;
-      let kind = kindOf(specMime, htmlFigure);
+      let kind: VisualisationKind = figure.kind;
       if (specMime) {
         spec = data[specMime];
         data[specMime] = { $visualisation: true };
         // bokeh's exec MIME is an empty marker: its document is JSON inside the script beside it.
-        if (kind === 'bokeh') spec = bokehFigureFromScript(String(data['application/javascript'] ?? html ?? '')) ?? spec;
-      } else if (htmlFigure) {
+        if (kind === 'bokeh') {
+          const page = typeof data['text/html'] === 'string' ? data['text/html'] : null;
+          spec = bokehFigureFromScript(String(data['application/javascript'] ?? page ?? '')) ?? spec;
+        }
+      } else if (html !== null) {
         // plotly's and bokeh's HTML carry their figure as JSON: keep that, drawn by our own library.
-        const plotly = plotlyFigureFromHtml(html!);
-        const bokeh = plotly ? null : bokehFigureFromScript(html!);
+        const plotly = plotlyFigureFromHtml(html);
+        const bokeh = plotly ? null : bokehFigureFromScript(html);
         spec = plotly ?? bokeh ?? { html };
         if (plotly) kind = 'plotly';
         else if (bokeh) kind = 'bokeh';
@@ -74,21 +62,12 @@ export function extractVisualisations(cells: NbCell[]): ExtractedVisualisation[]
         cellPosition,
         outputIndex,
         kind,
-        mime: imageMime ?? specMime ?? 'text/html',
-        mimes,
+        mime: figure.mime,
+        mimes: Object.keys(data),
         image,
         spec,
       });
     });
   });
   return found;
-}
-
-function kindOf(specMime: string | undefined, htmlFigure: boolean): VisualisationKind {
-  if (specMime === PLOTLY) return 'plotly';
-  if (specMime === BOKEH) return 'bokeh';
-  if (specMime && VEGA_LITE.test(specMime)) return 'vega-lite';
-  if (specMime && VEGA.test(specMime)) return 'vega';
-  if (htmlFigure) return 'html';
-  return 'image';
 }
