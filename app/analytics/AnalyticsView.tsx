@@ -1,7 +1,7 @@
 'use client';
-import { useState } from 'react';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { DIMENSIONS, DIMENSION_LABELS, type Dimension } from '@/lib/analytics/dimensions';
-import { analyticsQueryString, useAnalytics, type AnalyticsQuery } from '@/components/hooks/useAnalytics';
+import { analyticsQueryFromUrl, analyticsQueryString, useAnalytics, type AnalyticsQuery } from '@/components/hooks/useAnalytics';
 import { PopulationPicker } from '@/components/analytics/PopulationPicker';
 import { CrossTabPanel } from '@/components/analytics/CrossTabPanel';
 import { ChiSquarePanel } from '@/components/analytics/ChiSquarePanel';
@@ -10,11 +10,27 @@ import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 // "How is ML tested here?": the figures drawn while evaluating, explaining or checking the fairness of a model.
 const TESTING_STAGES = ['model_evaluation', 'explainability', 'fairness'];
 
+type View = 'crosstab' | 'testing';
+
+/** The page's URL: the population, the dimensions (`cols=` empty for none), the tab and the chosen study. */
+function pageUrl(q: AnalyticsQuery, view: View, study: number | null): string {
+  const p = new URLSearchParams({ source: q.source, origin: q.origin, rows: q.rows, cols: q.cols ?? '' });
+  if (q.id) p.set('id', String(q.id));
+  if (study) p.set('study', String(study));
+  if (view === 'testing') p.set('view', view);
+  return `/analytics?${p}`;
+}
+
 export function AnalyticsView() {
-  const [view, setView] = useState<'crosstab' | 'testing'>('crosstab');
-  const [q, setQ] = useState<AnalyticsQuery>({ source: 'corpus', origin: 'originals', rows: 'chart_type', cols: 'ml_stage' });
-  const [study, setStudy] = useState<number | null>(null);
-  const set = (p: Partial<AnalyticsQuery>) => setQ((old) => ({ ...old, ...p }));
+  // Everything chosen lives in the URL, so a table can be linked to, reloaded and gone back to.
+  const params = useSearchParams();
+  const router = useRouter();
+  const q = analyticsQueryFromUrl(params);
+  const view: View = params.get('view') === 'testing' ? 'testing' : 'crosstab';
+  const study = Number(params.get('study')) || null;
+  const set = (p: Partial<AnalyticsQuery>) => router.replace(pageUrl({ ...q, ...p }, view, study));
+  const setView = (v: View) => router.replace(pageUrl(q, v, study));
+  const setStudy = (s: number | null) => router.replace(pageUrl({ ...q, id: undefined }, view, s));
   const effective: AnalyticsQuery = view === 'testing' ? { ...q, rows: 'chart_type', cols: 'library', stages: TESTING_STAGES } : q;
   const ready = effective.source === 'corpus' || !!effective.id;
   const { data, error } = useAnalytics(effective, ready);
@@ -61,7 +77,7 @@ export function AnalyticsView() {
         <Skeleton height={260} />
       ) : data.table.total === 0 ? (
         <EmptyState title="No labelled visualisations here yet" action={{ href: '/import', label: 'Import notebooks' }}>
-          Nothing in {data.population} has labels yet. Analysis runs in the background after import: import notebooks (or wait for the analysis jobs on the monitoring page to finish), then come back.
+          The table counts {data.population}, and there are none yet. Analysis runs in the background after import: import notebooks (or wait for the analysis jobs on the monitoring page to finish), then come back.
         </EmptyState>
       ) : (
         <>

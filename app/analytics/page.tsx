@@ -1,5 +1,10 @@
+import { Suspense } from 'react';
 import { AnalyticsView } from './AnalyticsView';
 
 export default function Page() {
-  return <AnalyticsView />;
+  return (
+    <Suspense>
+      <AnalyticsView />
+    </Suspense>
+  );
 }

@@ -1,19 +1,17 @@
 'use client';
 import Link from 'next/link';
-import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useUpload, type UploadItem } from '@/components/hooks/useUpload';
 import { fetchJson } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { Failure } from '@/components/hooks/types';
 import { plural } from '@/lib/text/plural';
+import { DropZone } from '@/components/ui/DropZone';
 
 const ACCEPT = /\.(ipynb|zip)$/i;
 
 export function ImportPage() {
   const { items, upload } = useUpload();
-  const [over, setOver] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const failures = useQuery({ queryKey: queryKeys.imports.failures(), queryFn: () => fetchJson<{ failures: Failure[] }>('/api/imports/failures') });
   const take = (list: FileList | null) => {
     const files = [...(list ?? [])].filter((f) => ACCEPT.test(f.name));
@@ -33,26 +31,7 @@ export function ImportPage() {
           </p>
         </div>
       </div>
-      <div
-        className={`dropzone ${over ? 'over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setOver(false);
-          take(e.dataTransfer.files);
-        }}
-      >
-        <h2>Drop .ipynb or .zip files here</h2>
-        <p className="sub">or</p>
-        <button className="btn primary" onClick={() => input.current?.click()}>
-          Choose files…
-        </button>
-        <input ref={input} type="file" multiple accept=".ipynb,.zip" hidden onChange={(e) => take(e.target.files)} data-testid="file-input" />
-      </div>
+      <DropZone title="Drop .ipynb or .zip files here" button="Choose files…" accept=".ipynb,.zip" multiple onFiles={take} />
 
       {items.length > 0 && (
         <div className="panel" style={{ marginTop: 16 }}>

@@ -11,8 +11,9 @@ export function GeneratingCode(props: { visualisationId: number; notebookId: num
   const [mode, setMode] = useState<Mode>(props.slice ? 'slice' : 'cell');
   return (
     <>
-      <div className="section-title row" style={{ gap: 8 }}>
-        Generating code
+      {/* The title alone is a section title: the view links beside it keep their own case. */}
+      <div className="row" style={{ gap: 8, margin: '16px 0 6px' }}>
+        <span className="section-title" style={{ margin: 0 }}>Generating code</span>
         <span className="tabs" role="group" aria-label="generating code view" style={{ margin: 0 }}>
           {props.slice && <button className={`btn ${mode === 'slice' ? 'on' : ''}`} onClick={() => setMode('slice')} aria-pressed={mode === 'slice'}>slice</button>}
           <button className={`btn ${mode === 'cell' ? 'on' : ''}`} onClick={() => setMode('cell')} aria-pressed={mode === 'cell'}>cell</button>

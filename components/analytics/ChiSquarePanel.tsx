@@ -1,5 +1,6 @@
 'use client';
 import type { Table } from '@/lib/analytics/table';
+import { MatrixTable } from './MatrixTable';
 
 /** χ² test of independence, Cramér's V, and the expected counts (those below 5 marked). */
 export function ChiSquarePanel({ table }: { table: Table }) {
@@ -18,28 +19,19 @@ export function ChiSquarePanel({ table }: { table: Table }) {
       )}
       <details>
         <summary>Expected counts</summary>
-        <div style={{ overflowX: 'auto' }}>
-          <table className="list" data-testid="expected">
-            <thead>
-              <tr>
-                <th />
-                {table.cols.map((c) => <th key={c} className="num">{c}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((r, i) => (
-                <tr key={r}>
-                  <td>{r}</td>
-                  {t.expected[i].map((e, j) => (
-                    <td key={j} className="num" style={e < 5 ? { color: '#c0392b', fontWeight: 600 } : undefined} title={e < 5 ? 'below 5' : undefined}>
-                      {e.toFixed(1)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MatrixTable
+          testId="expected"
+          rows={table.rows}
+          cols={table.cols}
+          cell={(i, j) => {
+            const e = t.expected[i][j];
+            return (
+              <td key={j} className="num" style={e < 5 ? { color: '#c0392b', fontWeight: 600 } : undefined} title={e < 5 ? 'below 5' : undefined}>
+                {e.toFixed(1)}
+              </td>
+            );
+          }}
+        />
       </details>
     </section>
   );

@@ -4,6 +4,7 @@ import type { Table } from '@/lib/analytics/table';
 import { ChartPanel } from '@/components/agreement/ChartPanel';
 import { heatmapSpec, type HeatmapShow } from '@/components/charts/specs/heatmap';
 import { barChartSpec } from '@/components/charts/specs/bar-chart';
+import { MatrixTable } from './MatrixTable';
 
 const fmt = (n: number) => n.toLocaleString('en-GB');
 const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
@@ -35,35 +36,23 @@ export function CrossTabPanel({ table, rows, cols, title }: { table: Table; rows
         )
       }
     >
-      <div style={{ overflowX: 'auto' }}>
-        <table className="list" data-testid="crosstab-numbers">
-          <thead>
-            <tr>
-              <th>{rows}</th>
-              {cols ? table.cols.map((c) => <th key={c} className="num">{c}</th>) : <th className="num">visualisations</th>}
-              {cols && <th className="num">total</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((r, i) => (
-              <tr key={r}>
-                <td>{r}</td>
-                {table.counts[i].map((n, j) => (
-                  <td key={j} className="num" title={cols ? `${pct(n / table.rowTotals[i])} of row, ${pct(n / table.colTotals[j])} of column` : undefined}>
-                    {show === 'count' || !cols ? fmt(n) : pct(show === 'rowShare' ? n / table.rowTotals[i] : n / table.colTotals[j])}
-                  </td>
-                ))}
-                {cols && <td className="num">{fmt(table.rowTotals[i])}</td>}
-              </tr>
-            ))}
-            <tr>
-              <th>total</th>
-              {table.colTotals.map((n, j) => <th key={j} className="num">{fmt(n)}</th>)}
-              {cols && <th className="num">{fmt(table.total)}</th>}
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <MatrixTable
+        testId="crosstab-numbers"
+        corner={rows}
+        rows={table.rows}
+        cols={cols ? table.cols : ['visualisations']}
+        cell={(i, j) => {
+          const n = table.counts[i][j];
+          return (
+            <td key={j} className="num" title={cols ? `${pct(n / table.rowTotals[i])} of row, ${pct(n / table.colTotals[j])} of column` : undefined}>
+              {show === 'count' || !cols ? fmt(n) : pct(show === 'rowShare' ? n / table.rowTotals[i] : n / table.colTotals[j])}
+            </td>
+          );
+        }}
+        rowTotals={cols ? table.rowTotals.map(fmt) : undefined}
+        colTotals={table.colTotals.map(fmt)}
+        total={fmt(table.total)}
+      />
     </ChartPanel>
   );
 }

@@ -21,6 +21,23 @@ export function analyticsQueryString(q: AnalyticsQuery, format: 'json' | 'csv' =
   return p.toString();
 }
 
+const SOURCES = ['corpus', 'run', 'sample'] as const;
+const ORIGINS = ['originals', 'reproductions', 'both'] as const;
+const oneOf = <T extends string>(list: readonly T[], v: string | null, fallback: T): T => (list.includes(v as T) ? (v as T) : fallback);
+
+/** The analytics page's query as its URL keeps it (what analyticsQueryString writes, without format). */
+export function analyticsQueryFromUrl(p: URLSearchParams): AnalyticsQuery {
+  const rows = p.get('rows') || 'chart_type';
+  const cols = p.has('cols') ? p.get('cols') || undefined : 'ml_stage';
+  return {
+    source: oneOf(SOURCES, p.get('source'), 'corpus'),
+    id: Number(p.get('id')) || undefined,
+    origin: oneOf(ORIGINS, p.get('origin'), 'originals'),
+    rows,
+    cols: cols === rows ? undefined : cols,
+  };
+}
+
 // GET /api/analytics — one cross-tab (or one dimension's counts) with its χ² test
 export function useAnalytics(q: AnalyticsQuery, enabled: boolean) {
   return useQuery({
