@@ -9,5 +9,6 @@ export function metaKaggleCodePath(codeFolder: string, kernelVersionId: number |
   const id = String(kernelVersionId);
   if (!/^\d{1,10}$/.test(id)) throw new RangeError(`not a kernel version id: ${id}`);
   const padded = id.padStart(10, '0');
-  return path.join(codeFolder, padded.slice(0, 4), padded.slice(4, 7), `${id}.${ext.replace(/^\./, '')}`);
+  // A run-time path (the comment keeps Next's file tracer from globbing the project for it).
+  return path.join(/* turbopackIgnore: true */ codeFolder, padded.slice(0, 4), padded.slice(4, 7), `${id}.${ext.replace(/^\./, '')}`);
 }
