@@ -1,5 +1,4 @@
 // What the code says about the ML pipeline: datasets read, models fitted, metrics computed.
-import type { NbCell } from '../notebooks';
 import type { Program } from './program';
 import type { Call } from './statements';
 
@@ -31,7 +30,7 @@ export function executedCalls(program: Program): Call[] {
   return program.stmts.filter((s) => !s.helperCalls).flatMap(program.callsOf);
 }
 
-export function datasetsRead(program: Program, cells: NbCell[]): DatasetRead[] {
+export function datasetsRead(program: Program): DatasetRead[] {
   const found = new Map<string, DatasetRead>();
   for (const c of executedCalls(program)) {
     const first = c.args[0] ?? c.kwargs.filepath_or_buffer ?? c.kwargs.path;
@@ -40,12 +39,11 @@ export function datasetsRead(program: Program, cells: NbCell[]): DatasetRead[] {
     const path = literal ? literal[2] : first;
     if (!found.has(path)) found.set(path, { path, cell: c.cell, via: c.name });
   }
-  cells.forEach((cell, i) => {
-    if (cell.cell_type !== 'code') return;
-    for (const m of cell.source.matchAll(INPUT_PATH)) {
-      if (![...found.keys()].some((p) => p.includes(m[2]))) found.set(m[2], { path: m[2], cell: i, via: null });
+  for (const { cell, text } of program.inputStrings) {
+    for (const m of text.matchAll(INPUT_PATH)) {
+      if (![...found.keys()].some((p) => p.includes(m[2]))) found.set(m[2], { path: m[2], cell, via: null });
     }
-  });
+  }
   return [...found.values()];
 }
 

@@ -4,11 +4,16 @@ import type { Env } from './names';
 
 export function bindImport(node: Node, defs: Set<string>, env: Env): void {
   const from = node.type === 'import_from_statement' ? node.childForFieldName('module_name')?.text.replace(/\s+/g, '') : null;
+  // The top-level module, for the reproduction pre-flight; a relative import (`from . import x`) is
+  // the notebook's own file, not a module to install.
+  if (node.type === 'future_import_statement') env.imported.add('__future__');
+  else if (from && !from.startsWith('.')) env.imported.add(from.split('.')[0]);
   for (const item of node.childrenForFieldName('name')) {
     if (!item) continue;
     const aliased = item.type === 'aliased_import';
     const dotted = (aliased ? item.childForFieldName('name')! : item).text.replace(/\s+/g, '');
     const alias = aliased ? item.childForFieldName('alias')!.text : from ? dotted : dotted.split('.')[0];
+    if (!from && node.type === 'import_statement') env.imported.add(dotted.split('.')[0]);
     const target = from ? `${from.replace(/^\.+/, '')}.${dotted}` : aliased ? dotted : dotted.split('.')[0];
     env.bind(alias, null);
     env.modules.set(alias, canonicalModule(target));

@@ -1,7 +1,7 @@
 // The notebook's code as one program: every code cell parsed once, its top-level statements read in
 // execution order (order.ts: by execution counts when they give a consistent order, else file order).
 import type { NbCell } from '../notebooks';
-import type { Parser } from 'web-tree-sitter';
+import { Query, type Parser } from 'web-tree-sitter';
 import { parseCell } from './parser';
 import { Env } from './names';
 import { StatementReader, type Stmt } from './statements';
@@ -28,9 +28,15 @@ export interface Program {
   cellMagics: Map<number, string>;
   /** Cells rewritten from Python 2. */
   python2Cells: number[];
+  /** Top-level modules the code imports anywhere (relative imports left out), sorted. */
+  imports: string[];
+  /** String literals (as written, quotes included) that name an input folder: where data is read from. */
+  inputStrings: Array<{ cell: number; text: string }>;
   /** The calls a statement runs, helpers' bodies spliced in (computed once per statement). */
   callsOf: CallsOf;
 }
+
+let stringsQuery: Query | null = null;
 
 export function readProgram(parser: Parser, cells: NbCell[]): Program {
   const { order, byExecutionCount } = executionOrder(cells);
@@ -40,6 +46,8 @@ export function readProgram(parser: Parser, cells: NbCell[]): Program {
   const syntaxErrors: SyntaxError[] = [];
   const cellMagics = new Map<number, string>();
   const python2Cells: number[] = [];
+  const inputStrings: Program['inputStrings'] = [];
+  stringsQuery ??= new Query(parser.language!, '(string) @s');
   for (const cellIndex of order) {
     const parsed = parseCell(parser, cells[cellIndex].source);
     try {
@@ -55,10 +63,16 @@ export function readProgram(parser: Parser, cells: NbCell[]): Program {
         own.push(stmt);
       }
       byCell.set(cellIndex, own);
+      // Strings from the tree, so a path in a comment is not taken for one the code reads.
+      for (const { node } of stringsQuery.captures(parsed.tree.rootNode)) {
+        const text = parsed.code.slice(node.startIndex, node.endIndex);
+        if (text.includes('input/')) inputStrings.push({ cell: cellIndex, text });
+      }
     } finally {
       parsed.tree.delete();
     }
   }
   syntaxErrors.sort((a, b) => a.cell - b.cell);
-  return { stmts, byCell, order, byExecutionCount, syntaxErrors, cellMagics, python2Cells, callsOf: callsOfProgram(stmts) };
+  const imports = [...env.imported].sort();
+  return { stmts, byCell, order, byExecutionCount, syntaxErrors, cellMagics, python2Cells, imports, inputStrings, callsOf: callsOfProgram(stmts) };
 }
