@@ -17,7 +17,10 @@ describe('codeNeeds: imports', () => {
     expect(await imports('def tune():\n    import optuna\n    def inner():\n        from shap import TreeExplainer', 'class Model:\n    import tensorflow as tf', '@decorator\ndef f():\n    import polars')).toEqual(['optuna', 'polars', 'shap', 'tensorflow']);
   });
   it('ignores comments, strings, docstrings, magics, relative imports and non-Python cell magics', async () => {
-    expect(await imports('# import tensorflow\nprint("import keras")', '"""\nimport optuna\nfrom shap import x\n"""\ns = \'from polars import DataFrame\'', '!pip install catboost\n%pip install lightgbm', 'from . import helpers\nfrom .utils import f', '%%writefile helper.py\nimport seaborn', '%%bash\nimport plotly')).toEqual([]);
+    expect(await imports('# import tensorflow\nprint("import keras")', '"""\nimport optuna\nfrom shap import x\n"""\ns = \'from polars import DataFrame\'', '!pip install catboost\n%pip install lightgbm', 'from . import helpers\nfrom .utils import f', '%%bash\nimport plotly', '%%writefile notes.txt\nimport seaborn')).toEqual([]);
+  });
+  it("counts what a %%writefile'd Python file imports, not the module it writes (the notebook's own)", async () => {
+    expect(await imports('%%writefile src/helper.py\nimport seaborn as sns\nimport numpy', 'from helper import plot\nexec(open("helper.py").read())', '%%writefile -a other.py\nfrom xgboost import XGBClassifier')).toEqual(['numpy', 'seaborn', 'xgboost']);
   });
   it('reads Python cell magics, Python 2 cells and cells with a syntax error', async () => {
     expect(await imports('%%time\nimport lightgbm', 'print "hello"\nimport urllib2', 'import shap\nx = (')).toEqual(['lightgbm', 'shap', 'urllib2']);
@@ -36,8 +39,12 @@ describe('codeNeeds: datasets', () => {
       ['../input/extra/x.txt', null],
     ]);
   });
-  it('ignores paths in comments and in non-Python cell magics', async () => {
+  it('finds a path inside a longer string, such as a shell command', async () => {
+    expect((await datasets("os.system('cp -r /kaggle/input/glove/glove.txt /kaggle/working')", 'print("reading from ../input/house-prices/")')).map((d) => d.path)).toEqual(['/kaggle/input/glove/glove.txt', '../input/house-prices/']);
+  });
+  it('ignores paths in comments and in non-Python cell magics, not in a written Python file', async () => {
     expect(await datasets("# pd.read_csv('../input/train.csv')", "%%bash\nhead '../input/train.csv'")).toEqual([]);
+    expect((await datasets("%%writefile load.py\nimport pandas as pd\ndf = pd.read_csv('../input/titanic/train.csv')")).map((d) => d.path)).toEqual(['../input/titanic/train.csv']);
   });
 });
 

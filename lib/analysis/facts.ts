@@ -21,6 +21,8 @@ export interface MetricUse {
 }
 
 const INPUT_PATH = /(["'])((?:\/kaggle\/input|\.\.\/input|\.\/input|input)\/[^"'\n]*)\1/g;
+// A path inside a longer string, such as a shell command (`os.system('cp -r /kaggle/input/x .')`).
+const INPUT_IN_TEXT = /(?<=[\s=:])(?:\/kaggle\/input|\.\.\/input)\/[^\s"']+/g;
 const READER = /(^|\.)(read_\w+|loadtxt|genfromtxt|load_dataset|read)$/;
 const FIT = new Set(['fit', 'fit_generator', 'train', 'partial_fit']);
 const METRIC = /^sklearn\.(metrics\.[a-z]\w*|model_selection\.(cross_val_score|cross_validate|learning_curve|validation_curve))$/;
@@ -40,8 +42,9 @@ export function datasetsRead(program: Program): DatasetRead[] {
     if (!found.has(path)) found.set(path, { path, cell: c.cell, via: c.name });
   }
   for (const { cell, text } of program.inputStrings) {
-    for (const m of text.matchAll(INPUT_PATH)) {
-      if (![...found.keys()].some((p) => p.includes(m[2]))) found.set(m[2], { path: m[2], cell, via: null });
+    const whole = [...text.matchAll(INPUT_PATH)].map((m) => m[2]);
+    for (const path of whole.length > 0 ? whole : text.match(INPUT_IN_TEXT) ?? []) {
+      if (![...found.keys()].some((p) => p.includes(path))) found.set(path, { path, cell, via: null });
     }
   }
   return [...found.values()];

@@ -21,9 +21,6 @@ export class Env {
   readonly functions = new Map<string, FunctionInfo>();
   readonly classes = new Set<string>();
 
-  /** Top-level modules imported anywhere, function bodies included: one set shared by every copy. */
-  constructor(readonly imported = new Set<string>()) {}
-
   /** A plain assignment to `name`: it no longer means what it meant. */
   bind(name: string, type: string | null): void {
     this.modules.delete(name);
@@ -128,7 +125,7 @@ export function loopItemType(iter: Node | null, env: Env): string | null {
 }
 
 export function cloneEnv(env: Env): Env {
-  const copy = new Env(env.imported);
+  const copy = new Env();
   for (const [k, v] of env.modules) copy.modules.set(k, v);
   for (const [k, v] of env.types) copy.types.set(k, v);
   for (const [k, v] of env.functions) copy.functions.set(k, v);

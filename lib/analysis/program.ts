@@ -2,8 +2,10 @@
 // execution order (order.ts: by execution counts when they give a consistent order, else file order).
 import type { NbCell } from '../notebooks';
 import { Query, type Parser } from 'web-tree-sitter';
-import { parseCell } from './parser';
+import { parseCell, type ParsedCell } from './parser';
 import { Env } from './names';
+import { importedModules } from './imports';
+import { writtenPython } from './preprocess';
 import { StatementReader, type Stmt } from './statements';
 import { callsOfProgram, type CallsOf } from './timeline';
 import { executionOrder } from './order';
@@ -28,7 +30,10 @@ export interface Program {
   cellMagics: Map<number, string>;
   /** Cells rewritten from Python 2. */
   python2Cells: number[];
-  /** Top-level modules the code imports anywhere (relative imports left out), sorted. */
+  /**
+   * Top-level modules the code imports anywhere, sorted: what it needs installed. Relative imports and
+   * modules the notebook writes itself (`%%writefile util.py`) are left out; that file's imports count.
+   */
   imports: string[];
   /** String literals (as written, quotes included) that name an input folder: where data is read from. */
   inputStrings: Array<{ cell: number; text: string }>;
@@ -36,7 +41,10 @@ export interface Program {
   callsOf: CallsOf;
 }
 
-let stringsQuery: Query | null = null;
+// What the code needs from where it runs is read off the syntax tree, not the statement reader: an
+// import inside a function never called counts (running it needs the module), a path in a comment not.
+const NEEDS = '[(import_statement) (import_from_statement) (future_import_statement)] @import (string) @string';
+let needsQuery: Query | null = null;
 
 export function readProgram(parser: Parser, cells: NbCell[]): Program {
   const { order, byExecutionCount } = executionOrder(cells);
@@ -46,8 +54,16 @@ export function readProgram(parser: Parser, cells: NbCell[]): Program {
   const syntaxErrors: SyntaxError[] = [];
   const cellMagics = new Map<number, string>();
   const python2Cells: number[] = [];
+  const imported = new Set<string>();
+  const ownModules = new Set<string>();
   const inputStrings: Program['inputStrings'] = [];
-  stringsQuery ??= new Query(parser.language!, '(string) @s');
+  const readNeeds = (parsed: ParsedCell, cell: number) => {
+    needsQuery ??= new Query(parser.language!, NEEDS);
+    for (const { name, node } of needsQuery.captures(parsed.tree.rootNode)) {
+      if (name === 'import') for (const m of importedModules(node)) imported.add(m);
+      else if (node.text.includes('input/')) inputStrings.push({ cell, text: node.text });
+    }
+  };
   for (const cellIndex of order) {
     const parsed = parseCell(parser, cells[cellIndex].source);
     try {
@@ -63,16 +79,19 @@ export function readProgram(parser: Parser, cells: NbCell[]): Program {
         own.push(stmt);
       }
       byCell.set(cellIndex, own);
-      // Strings from the tree, so a path in a comment is not taken for one the code reads.
-      for (const { node } of stringsQuery.captures(parsed.tree.rootNode)) {
-        const text = parsed.code.slice(node.startIndex, node.endIndex);
-        if (text.includes('input/')) inputStrings.push({ cell: cellIndex, text });
-      }
+      readNeeds(parsed, cellIndex);
     } finally {
       parsed.tree.delete();
     }
+    const written = parsed.foreign ? writtenPython(cells[cellIndex].source) : null;
+    if (written) {
+      ownModules.add(written.module);
+      const file = parseCell(parser, written.code);
+      readNeeds(file, cellIndex);
+      file.tree.delete();
+    }
   }
   syntaxErrors.sort((a, b) => a.cell - b.cell);
-  const imports = [...env.imported].sort();
+  const imports = [...imported].filter((m) => !ownModules.has(m)).sort();
   return { stmts, byCell, order, byExecutionCount, syntaxErrors, cellMagics, python2Cells, imports, inputStrings, callsOf: callsOfProgram(stmts) };
 }
