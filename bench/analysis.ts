@@ -5,8 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { analyseNotebook, type NotebookAnalysis } from '../lib/analysis';
-import { terminateOcr } from '../lib/analysis/label';
+import { analyseNotebook, terminateOcr, type NotebookAnalysis } from '../lib/analysis';
 import { parseNotebook } from '../lib/notebooks';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

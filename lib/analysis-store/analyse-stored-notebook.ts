@@ -75,7 +75,7 @@ export async function analyseStoredNotebook(db: Db, notebookId: number, opts: An
       error: null,
       result: { ...analysis.notebook, figureSentences: sentences } as Record<string, unknown>,
       testingProperties: [...new Set(analysis.notebook.testingMentions.map((m) => m.property))],
-      imports: importsOf(loaded.parsed.cells.map((c) => (c.cell_type === 'code' ? c.source : ''))),
+      imports: analysis.imports,
       analysedAt: new Date(),
     };
     await tx.insert(notebookAnalyses).values({ notebookId, ...row }).onConflictDoUpdate({ target: notebookAnalyses.notebookId, set: row });
@@ -88,17 +88,4 @@ async function writeFailure(db: Db, notebookId: number, version: string, error: 
   // Old labels stay: a failed re-analysis should not leave the figures without any labels.
   const row = { analyserVersion: version, status: 'failed' as const, error: error.slice(0, 2000), analysedAt: new Date() };
   await db.insert(notebookAnalyses).values({ notebookId, ...row }).onConflictDoUpdate({ target: notebookAnalyses.notebookId, set: row });
-}
-
-/** Top-level modules imported anywhere in the code (`import a.b`, `from a.b import c` → `a`). */
-function importsOf(sources: string[]): string[] {
-  const found = new Set<string>();
-  const re = /^\s*(?:from\s+([A-Za-z_][\w]*)[\w.]*\s+import\b|import\s+([A-Za-z_][\w.]*(?:\s*(?:as\s+\w+)?\s*,\s*[A-Za-z_][\w.]*)*))/gm;
-  for (const src of sources) {
-    for (const m of src.matchAll(re)) {
-      if (m[1]) found.add(m[1]);
-      else for (const part of m[2].split(',')) found.add(part.trim().split(/[.\s]/)[0]);
-    }
-  }
-  return [...found].filter(Boolean).sort();
 }

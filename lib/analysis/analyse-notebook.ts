@@ -48,6 +48,8 @@ export interface NotebookFacts {
 
 export interface NotebookAnalysis {
   notebook: NotebookFacts;
+  /** Top-level modules the code imports (relative imports left out), sorted: what the notebook needs installed. */
+  imports: string[];
   visualisations: VisualisationAnalysis[];
 }
 
@@ -65,13 +67,14 @@ export async function analyseNotebook(nb: ParsedNotebook, opts: AnalyseOptions =
     notebook: {
       lints: [...notebookLints(nb.cells, program, opts.fileName), ...figureLints(traced, nb.cells, outOfOrderCells(nb.cells))],
       cellStages: cellStages(nb, program),
-      datasets: datasetsRead(program, nb.cells),
+      datasets: datasetsRead(program),
       models: modelsFitted(program),
       metrics: metricsComputed(program),
       outline: headingOutline(nb.cells),
       testingMentions: testingMentions(nb.cells),
       syntaxErrors: program.syntaxErrors,
     },
+    imports: program.imports,
     visualisations,
   };
 }

@@ -1,5 +1,4 @@
 // What the code says about the ML pipeline: datasets read, models fitted, metrics computed.
-import type { NbCell } from '../notebooks';
 import type { Program } from './program';
 import type { Call } from './statements';
 
@@ -22,6 +21,8 @@ export interface MetricUse {
 }
 
 const INPUT_PATH = /(["'])((?:\/kaggle\/input|\.\.\/input|\.\/input|input)\/[^"'\n]*)\1/g;
+// A path inside a longer string, such as a shell command (`os.system('cp -r /kaggle/input/x .')`).
+const INPUT_IN_TEXT = /(?<=[\s=:])(?:\/kaggle\/input|\.\.\/input)\/[^\s"']+/g;
 const READER = /(^|\.)(read_\w+|loadtxt|genfromtxt|load_dataset|read)$/;
 const FIT = new Set(['fit', 'fit_generator', 'train', 'partial_fit']);
 const METRIC = /^sklearn\.(metrics\.[a-z]\w*|model_selection\.(cross_val_score|cross_validate|learning_curve|validation_curve))$/;
@@ -31,7 +32,7 @@ export function executedCalls(program: Program): Call[] {
   return program.stmts.filter((s) => !s.helperCalls).flatMap(program.callsOf);
 }
 
-export function datasetsRead(program: Program, cells: NbCell[]): DatasetRead[] {
+export function datasetsRead(program: Program): DatasetRead[] {
   const found = new Map<string, DatasetRead>();
   for (const c of executedCalls(program)) {
     const first = c.args[0] ?? c.kwargs.filepath_or_buffer ?? c.kwargs.path;
@@ -40,12 +41,12 @@ export function datasetsRead(program: Program, cells: NbCell[]): DatasetRead[] {
     const path = literal ? literal[2] : first;
     if (!found.has(path)) found.set(path, { path, cell: c.cell, via: c.name });
   }
-  cells.forEach((cell, i) => {
-    if (cell.cell_type !== 'code') return;
-    for (const m of cell.source.matchAll(INPUT_PATH)) {
-      if (![...found.keys()].some((p) => p.includes(m[2]))) found.set(m[2], { path: m[2], cell: i, via: null });
+  for (const { cell, text } of program.inputStrings) {
+    const whole = [...text.matchAll(INPUT_PATH)].map((m) => m[2]);
+    for (const path of whole.length > 0 ? whole : text.match(INPUT_IN_TEXT) ?? []) {
+      if (![...found.keys()].some((p) => p.includes(path))) found.set(path, { path, cell, via: null });
     }
-  });
+  }
   return [...found.values()];
 }
 

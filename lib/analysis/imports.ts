@@ -31,3 +31,19 @@ const WILDCARD_NAMES: Record<string, string[]> = {
 export function canonicalModule(name: string): string {
   return name.replace(/^(matplotlib\.)?pylab(?=\.|$)/, 'matplotlib.pyplot').replace(/^plotly\.graph_objs(?=\.|$)/, 'plotly.graph_objects');
 }
+
+/**
+ * The top-level modules an import statement needs installed: `import a.b as c, d` → a and d,
+ * `from a.b import c` → a. A relative import (`from . import x`) is the notebook's own file: none.
+ */
+export function importedModules(node: Node): string[] {
+  if (node.type === 'future_import_statement') return ['__future__'];
+  if (node.type === 'import_from_statement') {
+    const from = node.childForFieldName('module_name')?.text.replace(/\s+/g, '') ?? '';
+    return from && !from.startsWith('.') ? [from.split('.')[0]] : [];
+  }
+  return node.childrenForFieldName('name').flatMap((item) => {
+    const name = item?.type === 'aliased_import' ? item.childForFieldName('name') : item;
+    return name ? [name.text.split('.')[0].trim()] : [];
+  });
+}

@@ -48,6 +48,21 @@ export function preprocessCell(source: string): Preprocessed {
   return { code: out.join('\n'), cellMagic, foreign: false };
 }
 
+/**
+ * A `%%writefile [-a] path/util.py` cell: not run in the kernel (preprocessCell blanks it), but the
+ * notebook usually runs the file it writes (`import util`, `exec(open(...))`, `!python util.py`), so
+ * what that Python imports and reads is needed too. Returns the module it writes and its body (the
+ * magic line blanked, lines kept), or null for any other cell.
+ */
+export function writtenPython(source: string): { module: string; code: string } | null {
+  const lines = source.split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const m = /^\s*%%(?:writefile|file)\s+(?:-a\s+)?["']?(?:[^\s"']*\/)?([A-Za-z_]\w*)\.py["']?\s*$/.exec(lines[first] ?? '');
+  if (!m) return null;
+  lines[first] = '';
+  return { module: m[1], code: lines.join('\n') };
+}
+
 /** Which triple quote is still open after this line (a rough tokenizer: enough for magics). */
 function quoteStateAfter(line: string, open: string | null): string | null {
   let state = open;

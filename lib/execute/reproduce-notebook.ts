@@ -6,7 +6,7 @@ import { configHash } from './config';
 import type { ReproducePayload } from '../jobs/reproduce-payload';
 import { prepareDatasets } from './datasets';
 import { imageMapFromEnv, mappedImage } from './image-map';
-import { datasetsRead } from './preflight/datasets-read';
+import { notebookNeeds } from './preflight/notebook-needs';
 import { notebookToIpynb } from './notebook-to-ipynb';
 import { recordExecution } from './record-execution';
 import { staticFlags } from './static-flags';
@@ -39,7 +39,8 @@ export async function reproduceNotebook(ctx: ReproduceContext, job: ReproducePay
 
   const { bytes, cells } = await notebookToIpynb(ctx.db, job.notebookId);
   const flags = staticFlags(cells);
-  const datasets = await prepareDatasets(ctx.db, ctx.dataDir, job.notebookId, datasetsRead(cells));
+  const needs = (await notebookNeeds(ctx.db, [job.notebookId])).get(job.notebookId)!;
+  const datasets = await prepareDatasets(ctx.db, ctx.dataDir, job.notebookId, needs.datasets);
   const image = await imageFor(ctx, job.notebookId);
   const startedAt = new Date();
   // Missing data is the notebook's environment, not its fault: recorded apart, and not run unless asked.

@@ -12,6 +12,7 @@ export interface AnalyseResult {
   status: 'analysed' | 'rejected' | 'failed';
   error?: { code: string; message: string; where: string | null };
   notebook?: NotebookAnalysis['notebook'];
+  imports?: string[];
   visualisations?: NotebookAnalysis['visualisations'];
 }
 

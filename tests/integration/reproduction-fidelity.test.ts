@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, kaggleKernels, runnerImages } from '../../lib/db/schema';
+import { cells, kaggleKernels, notebookAnalyses, runnerImages } from '../../lib/db/schema';
+import { analyseStoredNotebook, ANALYSER_VERSION } from '../../lib/analysis-store';
 import { executorConfigSchema, RUNNER_IMAGE } from '../../lib/execute/config';
 import { createContainerExecutor } from '../../lib/execute/container-executor';
 import { dockerFromEnv } from '../../lib/execute/docker';
@@ -83,6 +84,21 @@ describe.skipIf(!available)('reproduction fidelity (real containers)', () => {
     const queued = await enqueueReproductions(store, { notebookIds: [ok, blocked] }, { executor: 'container' }, { skipBlocked: true });
     expect(queued.queued.map((q) => q.notebookId)).toEqual([ok]);
     expect(queued.skipped.map((s) => s.notebookId)).toEqual([blocked]);
+  });
+
+  it("the pre-flight reads a notebook's stored analysis at today's analyser version, and the code itself otherwise", async () => {
+    const id = await add('analysed', ['import pandas as pd\nfrom catboost import CatBoostClassifier', "pd.read_csv('/kaggle/input/titanic/train.csv')"]);
+    expect(await analyseStoredNotebook(store.db, id)).toMatchObject({ status: 'analysed' });
+    const [row] = await store.db.select().from(notebookAnalyses).where(eq(notebookAnalyses.notebookId, id));
+    expect([row.analyserVersion, row.imports]).toEqual([ANALYSER_VERSION, ['catboost', 'pandas']]);
+    const missing = async () => (await preflightNotebooks(store.db, store.dataDir, [id], 'container')).notebooks[0];
+    expect(await missing()).toMatchObject({ missingModules: ['catboost'], missingDatasets: [expect.stringMatching(/^reads \/kaggle\/input\/titanic, not available/)] });
+    // What is stored is what the pre-flight goes by (a module only the stored row names shows up)...
+    await store.db.update(notebookAnalyses).set({ imports: ['catboost', 'no_such_module', 'pandas'] }).where(eq(notebookAnalyses.notebookId, id));
+    expect((await missing()).missingModules).toEqual(['catboost', 'no_such_module']);
+    // ...unless it is from another analyser version: then the code is read again.
+    await store.db.update(notebookAnalyses).set({ analyserVersion: 'analysis-v0' }).where(eq(notebookAnalyses.notebookId, id));
+    expect((await missing()).missingModules).toEqual(['catboost']);
   });
 
   it("runs a kernel in its mapped image when that image is here; otherwise in the default, and records which", async () => {

@@ -1,15 +1,14 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { cells, kaggleKernels, notebooks, type ExecutorKind } from '../../db/schema';
+import { kaggleKernels, notebooks, type ExecutorKind } from '../../db/schema';
 import { AppError } from '../../errors';
 import { RUNNER_IMAGE } from '../config';
 import { prepareDatasets } from '../datasets';
 import { dockerFromEnv } from '../docker';
 import { HOST_PYTHON } from '../host-executor';
 import { imageMapFromEnv, mappedImage } from '../image-map';
-import { datasetsRead } from './datasets-read';
 import { hostModules, imageModules, type ProvidedModules } from './image-modules';
-import { notebookImports } from './notebook-imports';
+import { notebookNeeds } from './notebook-needs';
 
 export interface NotebookPreflight {
   notebookId: number;
@@ -30,24 +29,24 @@ export interface Preflight {
 }
 
 /**
- * What each notebook needs against what its runtime has, before anything is queued: the modules it
- * imports (notebookImports) against those its image provides (read once per image id), and the data
- * sources it reads (datasetsRead) against VIZMINE_DATASETS_DIR, the dataset cache and its Kaggle
- * sources. Nothing is downloaded or run except the one-off module listing of a new image.
+ * What each notebook needs (notebookNeeds: the analysis engine's findings) against what its runtime
+ * has, before anything is queued: the modules it imports against those its image provides (read once
+ * per image id), and the data sources it reads against VIZMINE_DATASETS_DIR, the dataset cache and its
+ * Kaggle sources. Nothing is downloaded or run except the one-off module listing of a new image.
  */
 export async function preflightNotebooks(db: Db, dataDir: string, notebookIds: number[], executor: ExecutorKind): Promise<Preflight> {
-  const [names, kernels, codeCells] = await Promise.all([
+  const [names, kernels, needs] = await Promise.all([
     db.select({ id: notebooks.id, title: notebooks.title }).from(notebooks).where(inArray(notebooks.id, notebookIds)),
     db.select({ notebookId: kaggleKernels.notebookId, dockerImage: kaggleKernels.dockerImage }).from(kaggleKernels).where(inArray(kaggleKernels.notebookId, notebookIds)),
-    db.select({ notebookId: cells.notebookId, cellType: cells.cellType, source: cells.source }).from(cells).where(and(inArray(cells.notebookId, notebookIds), eq(cells.cellType, 'code'))).orderBy(asc(cells.notebookId), asc(cells.position)),
+    notebookNeeds(db, notebookIds),
   ]);
   const runtimes = await runtimesFor(db, executor, new Map(kernels.map((k) => [k.notebookId!, k.dockerImage])), notebookIds);
   const result: NotebookPreflight[] = [];
   for (const id of notebookIds) {
-    const own = codeCells.filter((c) => c.notebookId === id);
+    const { imports, datasets } = needs.get(id)!;
     const provided = runtimes.get(id)!;
-    const data = await prepareDatasets(db, dataDir, id, datasetsRead(own), { fetch: false });
-    const missingModules = notebookImports(own).filter((m) => !provided.modules.has(m));
+    const data = await prepareDatasets(db, dataDir, id, datasets, { fetch: false });
+    const missingModules = imports.filter((m) => !provided.modules.has(m));
     result.push({
       notebookId: id,
       title: names.find((n) => n.id === id)?.title ?? `#${id}`,
