@@ -1,5 +1,5 @@
 // `npm start [-- --data-dir DIR --port N --concurrency N]` (`npm run dev` adds --dev): the database
-// (embedded unless DATABASE_URL), the web app and one worker (background work and reproduction jobs).
+// (embedded unless DATABASE_URL), the web app and one worker serving every job queue (collection runs, reproduction, analysis, thumbnails).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// `npm run worker [-- --data-dir DIR --concurrency N --queues reproduce:2,analyse:1,derivatives:1]`: a worker process sharing the database (embedded
+// `npm run worker [-- --data-dir DIR --concurrency N --queues collect:1,reproduce:2,analyse:1,derivatives:1]`: a worker process sharing the database (embedded
 // in the data dir, or DATABASE_URL) with the app. Start any number, on any machines pointing at the same DATABASE_URL.
 import { Command, Option } from 'commander';
 import { parseQueues, QUEUE_GROUPS } from '../lib/jobs/registry';
@@ -7,7 +7,7 @@ import { concurrencyFrom, concurrencyOption, dataDirOption } from '../scripts/op
 import { startWorkers } from './start-workers';
 
 const opts = new Command('worker')
-  .description('runs every kind of background work: collection runs and the job queues (reproduction, analysis, re-analysis, thumbnails)')
+  .description('runs every kind of background work: the job queues (collection runs, reproduction, analysis, re-analysis, thumbnails)')
   .addOption(dataDirOption())
   .addOption(concurrencyOption())
   .addOption(new Option('-q, --queues <list>', `queues to serve with their concurrency, e.g. reproduce:2,analyse:1 (known: ${Object.keys(QUEUE_GROUPS).join(', ')}); default: all, reproduce at --concurrency, the others at 1`))

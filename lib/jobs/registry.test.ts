@@ -15,5 +15,9 @@ describe('the job registry', () => {
     const analyse = JOB_DEFINITIONS.find((d) => d.name === 'analyse')!;
     expect(analyse.singletonKey({ notebookId: 7 })).toBe('analyse:7');
     expect(() => analyse.payload.parse({ notebookId: -1 })).toThrow();
+    const collect = JOB_DEFINITIONS.find((d) => d.name === 'collect')!;
+    expect(collect.singletonKey({ runId: 5 })).toBe('collect:5');
+    expect(QUEUE_GROUPS.collect).toEqual(['collect']);
+    expect([...parseQueues('collect:1,reproduce:2', 1)]).toEqual([['collect', 1], ['reproduce', 2]]);
   });
 });

@@ -1,14 +1,16 @@
 import type { JobDefinition } from './definition';
 import { analyse } from './definitions/analyse';
+import { collect } from './definitions/collect';
 import { derivatives } from './definitions/derivatives';
 import { reanalyse } from './definitions/reanalyse';
 import { reproduceContainer, reproduceHost } from './definitions/reproduce';
 
 // Every kind of background work. A worker serves the ones named by `--queues` (all by default).
-export const JOB_DEFINITIONS: ReadonlyArray<JobDefinition<any>> = [reproduceContainer, reproduceHost, analyse, reanalyse, derivatives];
+export const JOB_DEFINITIONS: ReadonlyArray<JobDefinition<any>> = [collect, reproduceContainer, reproduceHost, analyse, reanalyse, derivatives];
 
 /** Queue groups a worker is given concurrency for: `reproduce` covers one queue per executor. */
 export const QUEUE_GROUPS: Record<string, string[]> = {
+  collect: [collect.name],
   reproduce: [reproduceContainer.name, reproduceHost.name],
   analyse: [analyse.name],
   reanalyse: [reanalyse.name],

@@ -139,7 +139,15 @@ export async function startWorker(opts: WorkerOptions): Promise<{ id: string; st
       const graceful = await Promise.race([all.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), opts.graceMs ?? 10_000))]);
       if (!graceful) {
         for (const r of running.values()) r.abort.abort(); // each gives its job back (boss.fail → retry)
-        await all;
+        // A handler that does not heed the abort (an analysis, a thumbnail batch) is not waited for:
+        // its job goes back to the queue here; handlers are idempotent, so a second run stores nothing twice.
+        const heeded = await Promise.race([all.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5_000))]);
+        if (!heeded) {
+          for (const [jobId, r] of running) {
+            await boss.fail(r.queue, jobId, { message: `worker ${id} stopped before the job finished; it runs again` }).catch(() => {});
+            await releaseJobRow(db, id, jobId).catch(() => {});
+          }
+        }
       }
       clearInterval(heartbeat);
       await markStopped(db, id);

@@ -5,11 +5,11 @@ import { createStrategy, getStrategy, listStrategies } from '../../lib/kaggle/st
 import { strategyInput } from '../../lib/kaggle/strategy-schema';
 import { previewStrategy } from '../../lib/kaggle/preview';
 import { sourceFor } from '../../lib/kaggle/runs/source-for';
-import { reclaimFromDeadLocalWorker, startRun, type RunSource } from '../../lib/kaggle/runs/run-state';
-import { runCollections } from '../../lib/kaggle/runs/run-collections';
-import { enqueueAfterRun } from '../../lib/jobs/enqueue';
+import { getRun, type RunSource } from '../../lib/kaggle/runs/run-state';
+import { hasLiveJob, resumeCollectionRun, startCollectionRun } from '../../lib/jobs/enqueue-collection';
+import { startWorker } from '../../lib/jobs/worker';
+import { stopBoss } from '../../lib/jobs/boss';
 import { exportSampleCsv } from '../../lib/kaggle/runs/export-sample';
-import type { StrategyRun } from '../../lib/db/schema';
 import { progress } from '../progress';
 
 type Global = { dataDir?: string; json?: boolean };
@@ -49,21 +49,36 @@ export async function previewStrategyCommand(id: number, opts: Global & { source
   return 0;
 }
 
-/** Runs a strategy in the foreground (or resumes an unfinished run with --resume), printing progress. */
+/**
+ * Runs a strategy (or resumes an unfinished run with --resume) and waits for it, printing progress.
+ * The run is a `collect` job like any other: this process serves the collect queue meanwhile, so no
+ * other worker is needed (one that is running may take the job just as well).
+ */
 export async function runStrategyCommand(id: number, opts: Global & { source: RunSource; resume?: number }): Promise<number> {
   const run = await withStore(opts, async (store) => {
-    const runId = opts.resume ?? (await startRun(store.db, id, opts.source)).id;
-    if (opts.resume) await reclaimFromDeadLocalWorker(store.db, runId);
+    const runId = (opts.resume ? await resumeCollectionRun(store, opts.resume) : await startCollectionRun(store, id, opts.source)).id;
+    const worker = await startWorker({ store, blobDir: blobDir(store.dataDir), executors: [], queues: new Map([['collect', 1]]), log: (m) => /failed/.test(m) && console.error(m) });
     const bar = opts.json ? null : progress(`run ${runId}`);
-    const onProgress = (r: StrategyRun) => {
-      const line = { runId: r.id, status: r.status, phase: r.phase, found: r.found, sampled: r.sampled, downloaded: r.downloaded, imported: r.imported, duplicates: r.duplicates, failed: r.failed };
-      if (opts.json) process.stderr.write(JSON.stringify({ progress: line }) + '\n');
-      else bar!.update(r.imported + r.duplicates + r.failed, r.sampled, `${r.phase ?? 'starting'}: found ${r.found}, sampled ${r.sampled}, imported ${r.imported}, duplicates ${r.duplicates}, failed ${r.failed}`);
-    };
-    const [done] = await runCollections(store.db, { dataDir: store.dataDir, blobDir: blobDir(store.dataDir), onlyRunId: runId, onProgress }).finally(() => bar?.stop());
-    if (!done) throw new Error(`run ${runId} is not waiting to run (done, cancelled, or being run by a live worker)`);
-    await enqueueAfterRun(store, runId, (m) => console.error(m)); // workers analyse and thumbnail what it imported
-    return done;
+    try {
+      for (let last = ''; ; await new Promise((r) => setTimeout(r, 500))) {
+        const r = await getRun(store.db, runId);
+        const line = { runId: r.id, status: r.status, phase: r.phase, found: r.found, sampled: r.sampled, downloaded: r.downloaded, imported: r.imported, duplicates: r.duplicates, failed: r.failed };
+        if (JSON.stringify(line) !== last) {
+          last = JSON.stringify(line);
+          if (opts.json) process.stderr.write(JSON.stringify({ progress: line }) + '\n');
+          else bar!.update(r.imported + r.duplicates + r.failed, r.sampled, `${r.phase ?? 'starting'}: found ${r.found}, sampled ${r.sampled}, imported ${r.imported}, duplicates ${r.duplicates}, failed ${r.failed}`);
+        }
+        if (r.status !== 'queued' && r.status !== 'running') return r;
+        // Its job ended without finishing it (out of retries): say so rather than wait forever.
+        if (!(await hasLiveJob(store, runId)) && ['queued', 'running'].includes((await getRun(store.db, runId)).status)) {
+          throw new Error(`run ${runId} has no job left (its attempts failed: see the Runs page); resume it with --resume ${runId}`);
+        }
+      }
+    } finally {
+      bar?.stop();
+      await worker.stop();
+      await stopBoss(store.url);
+    }
   });
   const summary = { runId: run.id, strategyId: run.strategyId, source: run.source, status: run.status, found: run.found, sampled: run.sampled, downloaded: run.downloaded, imported: run.imported, duplicates: run.duplicates, failed: run.failed, error: run.error };
   print(opts.json, summary, `run ${run.id} ${run.status}: ${run.imported} imported, ${run.duplicates} duplicates, ${run.failed} failed of ${run.sampled} sampled`);

@@ -8,7 +8,7 @@ import { metaKaggleCodePath } from '../../lib/kaggle/meta-kaggle/code-path';
 import { createStrategy } from '../../lib/kaggle/strategies';
 import { strategyInput } from '../../lib/kaggle/strategy-schema';
 import { startRun } from '../../lib/kaggle/runs/run-state';
-import { runCollections } from '../../lib/kaggle/runs/run-collections';
+import { collectRun } from '../../lib/kaggle/runs/collect-run';
 import { corpusFile } from '../helpers/corpus';
 import { createTestStore, type TestStore } from '../helpers/db';
 
@@ -61,7 +61,7 @@ describe('a strategy run against Meta Kaggle', () => {
       seed: 7,
     }));
     const run = await startRun(store.db, strategy.id, 'meta-kaggle');
-    const [done] = await runCollections(store.db, { dataDir: store.dataDir, blobDir: store.blobDir, onlyRunId: run.id });
+    const done = await collectRun(store.db, { dataDir: store.dataDir, blobDir: store.blobDir }, run.id);
     expect(done).toMatchObject({ status: 'done', found: 3, sampled: 3, imported: 2, failed: 1 });
 
     const items = await store.db.select().from(runItems).where(eq(runItems.runId, run.id));

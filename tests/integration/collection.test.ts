@@ -8,7 +8,7 @@ import { strategyInput } from '../../lib/kaggle/strategy-schema';
 import { previewStrategy } from '../../lib/kaggle/preview';
 import { apiSource } from '../../lib/kaggle/runs/api-source';
 import { getRun, startRun } from '../../lib/kaggle/runs/run-state';
-import { runCollections } from '../../lib/kaggle/runs/run-collections';
+import { collectRun } from '../../lib/kaggle/runs/collect-run';
 import { exportSampleCsv } from '../../lib/kaggle/runs/export-sample';
 import { visualisationFacets } from '../../lib/browse/visualisation-facets';
 import { listVisualisations } from '../../lib/browse/list-visualisations';
@@ -70,7 +70,7 @@ describe('collecting a strategy from the Kaggle API', () => {
   it('runs: every sampled notebook imported once, with its metadata and the form stored', async () => {
     const strategy = await createStrategy(store.db, definition);
     const run = await startRun(store.db, strategy.id, 'api');
-    const [done] = await runCollections(store.db, { dataDir: store.dataDir, blobDir: store.blobDir, onlyRunId: run.id });
+    const done = await collectRun(store.db, { dataDir: store.dataDir, blobDir: store.blobDir }, run.id);
     expect(done.status).toBe('done');
     expect(done.sampled).toBeGreaterThan(0);
     expect(done.imported + done.duplicates + done.failed).toBe(done.sampled);
@@ -108,7 +108,7 @@ describe('collecting a strategy from the Kaggle API', () => {
     server.script('GetKernel', { sourceNotJson: true }, 1);
     server.script('file', { status: 404 }, 1); // no saved notebook either: only the broken source is left
     const run = await startRun(store.db, strategy.id, 'api');
-    const [done] = await runCollections(store.db, { dataDir: store.dataDir, blobDir: store.blobDir, onlyRunId: run.id });
+    const done = await collectRun(store.db, { dataDir: store.dataDir, blobDir: store.blobDir }, run.id);
     expect(done.status).toBe('done');
     expect(done.failed).toBe(1);
     expect(done.imported + done.duplicates).toBe(done.sampled - 1);

@@ -105,7 +105,7 @@ describe('the job registry', () => {
 
   it('the monitor lists every queue with its depth, and jobs of any queue', async () => {
     const queues = await listQueues(store.db);
-    expect(queues.map((q) => q.queue).sort()).toEqual(['analyse', 'derivatives', 'reanalyse', 'reproduce-container', 'reproduce-host']);
+    expect(queues.map((q) => q.queue).sort()).toEqual(['analyse', 'collect', 'derivatives', 'reanalyse', 'reproduce-container', 'reproduce-host']);
     const analyse = queues.find((q) => q.queue === 'analyse')!;
     expect(analyse.depth.completed).toBe(4); // one per notebook (the first one's killed run included, as one job)
     expect(analyse.perMinute).toBeGreaterThan(0);

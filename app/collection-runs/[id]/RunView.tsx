@@ -150,7 +150,7 @@ export function RunView({ id }: { id: number }) {
   );
 }
 
-// As lib/kaggle/runs/run-state.ts STALE_AFTER_SECONDS: after this silence a run is taken over.
+// As lib/jobs/worker-registry.ts WORKER_STALE_AFTER_S: after this silence the run's job goes to another worker.
 const STALE_MS = 30_000;
 
 function RunProgress({ run }: { run: RunDetail }) {

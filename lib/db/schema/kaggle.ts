@@ -71,8 +71,8 @@ export const strategyRuns = pgTable(
     duplicates: integer('duplicates').notNull().default(0),
     failed: integer('failed').notNull().default(0),
     error: text('error'),
-    // Which process works on it and when it last said so; a stale heartbeat means it died.
-    workerId: text('worker_id'),
+    // When its job last reported progress (shown on the run page). Which worker runs it is the job
+    // system's business: the run's `collect` job (lib/jobs/definitions/collect.ts).
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),

@@ -40,3 +40,10 @@ export async function jobQueue(db: Db, jobId: string): Promise<string | null> {
   const rows = await db.execute<{ name: string }>(sql`select name from pgboss.job where id = ${jobId}::uuid`);
   return rows[0]?.name ?? null;
 }
+
+/** Whether a live job was cancelled (from the monitor or the CLI). */
+export async function isJobCancelled(db: Db, jobId: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(jobId)) return false;
+  const rows = await db.execute<{ state: string }>(sql`select state::text as state from pgboss.job where id = ${jobId}::uuid`);
+  return rows[0]?.state === 'cancelled';
+}

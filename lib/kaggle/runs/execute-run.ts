@@ -3,31 +3,32 @@ import type { Db } from '../../db/client';
 import { runItems, strategyRuns, type StrategyRun } from '../../db/schema';
 import { importNotebook } from '../../ingest/import-notebook';
 import { strategyDefinition } from '../strategy-schema';
-import { finishRun, getRun, heartbeat, ownedBy, requeueRun } from './run-state';
+import { finishRun, getRun, reportProgress, requeueRun, running } from './run-state';
 import type { KernelSource } from './kernel-source';
 import { recordKernel } from './record-kernel';
 
 export interface RunContext {
   db: Db;
-  workerId: string;
   blobDir: string;
   source: KernelSource;
   onProgress?: (run: StrategyRun) => void;
-  /** Aborted on shutdown: the run goes back to the queue between two items, to resume on restart. */
+  /** Aborted on shutdown: the run is shown queued again between two items, and its job resumes it. */
   signal?: AbortSignal;
 }
 
 /**
- * Executes a claimed run to the end, resuming where it stopped: the sample is drawn and recorded
+ * Executes a running run to the end, resuming where it stopped: the sample is drawn and recorded
  * once (phase 'listing' → 'downloading', in one transaction); then each pending item is fetched and
  * imported through the ordinary import path, its outcome written with the run's counters in one
- * transaction. A crash between items loses nothing; a re-import of the same bytes is a no-op.
+ * transaction. A crash between items loses nothing; a re-import of the same bytes is a no-op; an
+ * item already recorded (by an earlier attempt) is never fetched or counted again.
+ * Errors other than one item's propagate: the caller decides between a retry and a failed run.
  */
 export async function executeRun(ctx: RunContext, runId: number): Promise<StrategyRun> {
-  const { db, workerId } = ctx;
+  const { db } = ctx;
   const run = await getRun(db, runId);
-  // Keep the heartbeat fresh during long downloads too, so no other worker takes the run over.
-  const beat = setInterval(() => void heartbeat(db, runId, workerId).catch(() => {}), 10_000);
+  // Keep "last heard of" fresh during long downloads too, for the run page.
+  const beat = setInterval(() => void reportProgress(db, runId).catch(() => {}), 10_000);
   try {
     if (run.phase !== 'downloading' && !(await drawAndRecordSample(ctx, run))) return getRun(db, runId);
     for (;;) {
@@ -42,36 +43,34 @@ export async function executeRun(ctx: RunContext, runId: number): Promise<Strate
         await requeueRun(db, runId);
         return getRun(db, runId);
       }
-      if (!(await heartbeat(db, runId, workerId))) return getRun(db, runId); // cancelled, or taken over
+      if (!(await reportProgress(db, runId))) return getRun(db, runId); // cancelled
       await collectOne(ctx, runId, item);
-      // The run is read back only for someone watching (the CLI); the background worker is not.
       if (ctx.onProgress) ctx.onProgress(await getRun(db, runId));
     }
-    await finishRun(db, runId, workerId, { status: 'done' });
-  } catch (e) {
-    await finishRun(db, runId, workerId, { status: 'failed', error: (e as Error).message });
+    await finishRun(db, runId, { status: 'done' });
   } finally {
     clearInterval(beat);
   }
   return getRun(db, runId);
 }
 
-/** False when the run stopped being this worker's meanwhile (then nothing is recorded). */
+/** False when the run stopped running meanwhile (cancelled: then nothing is recorded). */
 async function drawAndRecordSample(ctx: RunContext, run: StrategyRun): Promise<boolean> {
   const definition = strategyDefinition.parse(run.definition);
-  await heartbeat(ctx.db, run.id, ctx.workerId, { phase: 'listing' });
+  if (!(await reportProgress(ctx.db, run.id, { phase: 'listing' }))) return false;
   const { found, sample } = await ctx.source.draw({ ...definition, seed: run.seed }, async (n) => {
-    await heartbeat(ctx.db, run.id, ctx.workerId, { found: n });
+    await reportProgress(ctx.db, run.id, { found: n });
     if (ctx.onProgress) ctx.onProgress(await getRun(ctx.db, run.id));
   });
   return ctx.db.transaction(async (tx) => {
-    // Claim the transition first: of two workers that both listed, only one records its sample.
+    // Take the transition first: of two attempts that both listed (one given up for dead while it
+    // still ran), only one records its sample; the other goes on with the recorded one.
     const [mine] = await tx
       .update(strategyRuns)
       .set({ phase: 'downloading', found, sampled: sample.length, heartbeatAt: new Date() })
-      .where(and(ownedBy(run.id, ctx.workerId), sql`${strategyRuns.phase} is distinct from 'downloading'`))
+      .where(and(running(run.id), sql`${strategyRuns.phase} is distinct from 'downloading'`))
       .returning({ id: strategyRuns.id });
-    if (!mine) return false;
+    if (!mine) return (await getRun(tx as unknown as Db, run.id)).status === 'running';
     for (let i = 0; i < sample.length; i += 1000) {
       await tx
         .insert(runItems)
@@ -111,7 +110,7 @@ async function collectOne(ctx: RunContext, runId: number, item: typeof runItems.
   }
   await db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
-    // Only the worker that moves the item out of 'pending' counts it.
+    // Only the attempt that moves the item out of 'pending' counts it (and stores its metadata).
     const [changed] = await tx
       .update(runItems)
       .set({ status: outcome.status, notebookId: outcome.notebookId ?? null, error: outcome.error ?? null })

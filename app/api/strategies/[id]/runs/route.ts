@@ -1,13 +1,13 @@
 import { readJson, route } from '@/lib/api/handler';
-import { getDb } from '@/lib/db/client';
+import { getDatabase } from '@/lib/db/client';
 import { idParam } from '@/lib/browse/schemas';
-import { startRun } from '@/lib/kaggle/runs/run-state';
+import { startCollectionRun } from '@/lib/jobs/enqueue-collection';
 import { runSourceInput } from '@/lib/kaggle/runs/schemas';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-// POST /api/strategies/:id/runs — queue a collection run; the background worker executes it
+// POST /api/strategies/:id/runs — record a collection run and queue its job; a worker executes it
 export const POST = route(async (req, { params }: Ctx) => {
   const { source } = runSourceInput.parse(await readJson(req));
-  return startRun(await getDb(), idParam.parse((await params).id), source);
+  return startCollectionRun(await getDatabase(), idParam.parse((await params).id), source);
 }, { roles: ['admin', 'supervisor'] });

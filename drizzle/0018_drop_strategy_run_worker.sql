@@ -1,0 +1,1 @@
+ALTER TABLE "strategy_runs" DROP COLUMN "worker_id";
