@@ -1,5 +1,7 @@
 // npm run bench:ingest -- <folder>: import throughput against a plain Python script and bare JSON.parse.
 // Imports into a fresh embedded database; thumbnails/hashes are timed separately (background work).
+// The machine may be shared: the load average and this process's CPU time (all its threads) are
+// printed beside each figure. VIZMINE_IMPORT_THREADS=0 measures the import without worker threads.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,6 +9,7 @@ import path from 'node:path';
 import { openDatabase } from '../lib/db/client';
 import { importSources } from '../lib/ingest/import-sources';
 import { readSources } from '../lib/ingest/read-sources';
+import { closePreparePool, preparePool } from '../lib/ingest/prepare-pool';
 import { computeDerivatives } from '../lib/extract/compute-derivatives';
 
 const folder = path.resolve(process.argv[2] ?? '../shared/corpus/notebooks');
@@ -15,16 +18,30 @@ const totalBytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
 const mb = totalBytes / 1e6;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-bench-'));
 
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const cpuS = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
+
 const store = await openDatabase({ dataDir });
 try {
+  const pool = preparePool();
+  const loadBefore = load();
   let t = performance.now();
-  const results = await importSources(store.db, readSources([folder]), { blobDir: path.join(dataDir, 'blobs') });
+  let cpu = process.cpuUsage();
+  const results = await importSources(store.db, readSources([folder]), { blobDir: path.join(dataDir, 'blobs'), pool });
   const importS = (performance.now() - t) / 1000;
+  const importCpuS = cpuS(cpu);
   const imported = results.filter((r) => r.status !== 'failed').length;
+  const loadImport = load();
 
   t = performance.now();
+  cpu = process.cpuUsage();
   const images = await computeDerivatives(store.db, path.join(dataDir, 'blobs'));
   const derivS = (performance.now() - t) / 1000;
+  const derivCpuS = cpuS(cpu);
+  const loadDeriv = load();
 
   // Bare JSON.parse as a plain script would do it: read, decode, parse (same files, warm cache).
   t = performance.now();
@@ -36,14 +53,19 @@ try {
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
   console.log(`corpus: ${files.length} notebooks, ${mb.toFixed(1)} MB`);
-  console.log(`import: ${imported} notebooks in ${importS.toFixed(2)} s (${results.length - imported} failed)`);
-  console.log(`thumbnails + dHash: ${images} images in ${derivS.toFixed(2)} s = ${(images / derivS).toFixed(0)} images/s`);
+  console.log(`load average before: ${loadBefore}; after import: ${loadImport}; after thumbnails: ${loadDeriv} (${os.availableParallelism()} cores)`);
+  console.log(
+    `import: ${imported} notebooks in ${importS.toFixed(2)} s (${results.length - imported} failed), ` +
+      `${pool ? `${pool.threads} worker threads` : 'no worker threads'}, CPU ${importCpuS.toFixed(2)} s in this process (database server not counted)`,
+  );
+  console.log(`thumbnails + dHash: ${images} images in ${derivS.toFixed(2)} s = ${(images / derivS).toFixed(0)} images/s, CPU ${derivCpuS.toFixed(2)} s in this process`);
   console.log(`baseline (python): ${baseline.trim()}`);
   console.log(
     `import_mb_s=${(mb / importS).toFixed(1)} baseline_mb_s=${baselineMbS.toFixed(1)} json_parse_mb_s=${(mb / parseS).toFixed(1)} ` +
       `notebooks_per_s=${(imported / importS).toFixed(1)} peak_rss_mb=${peakRssMb.toFixed(0)} thumbnails_per_s=${(images / derivS).toFixed(0)}`,
   );
 } finally {
+  await closePreparePool();
   await store.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
