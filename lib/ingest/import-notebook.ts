@@ -26,6 +26,7 @@ export async function importNotebook(
 /**
  * The database part of an import: what prepareNotebook made (here or in a worker thread) is written,
  * image blobs first, then the rows in one transaction; a failure is recorded with what and where.
+ * A duplicate is found by the insert itself (no lookup first: one round trip less per notebook).
  */
 export async function importPrepared(
   db: Db,
@@ -34,12 +35,11 @@ export async function importPrepared(
 ): Promise<ImportResult> {
   const base = { file: input.file, bytes: input.bytes };
   const { contentHash } = p;
-  const existing = await findImported(db, contentHash);
-  if (existing) return { ...base, status: 'duplicate', ...existing };
+  const duplicate = async (): Promise<ImportResult> => ({ ...base, status: 'duplicate', ...(await findImported(db, contentHash)) });
   if (p.kind === 'failed') return recordFailure(db, { ...base, contentHash, code: p.code, message: p.message, where: p.where });
   if (p.kind === 'rejected') {
     const id = await insertNotebook(db, { ...p.values, status: 'rejected', rejectReason: p.reason });
-    if (id === null) return { ...base, status: 'duplicate' };
+    if (id === null) return duplicate();
     return { ...base, status: 'rejected', notebookId: id, error: { code: 'language', message: p.reason, where: null } };
   }
 
@@ -57,7 +57,7 @@ export async function importPrepared(
     if (!refused) throw e;
     return recordFailure(db, { ...base, contentHash, code: 'database', message: `the database refused this notebook's content (${refused})`, where: null });
   }
-  if (notebookId === null) return { ...base, status: 'duplicate' };
+  if (notebookId === null) return duplicate();
   return { ...base, status: 'imported', notebookId, ...p.summary };
 }
 
