@@ -12,7 +12,7 @@ const corpus = readManifest().filter((_, i) => i % 6 === 0).map((m) => m.file);
 
 function sources(): ImportSource[] {
   const list: ImportSource[] = corpus.map((file) => ({ file, bytes: fs.readFileSync(path.join(CORPUS_DIR, file)) }));
-  const first = list[0] as { bytes: Buffer };
+  const first = { bytes: fs.readFileSync(path.join(CORPUS_DIR, corpus[0])) };
   list.push({ file: 'truncated.ipynb', bytes: first.bytes.subarray(0, Math.floor(first.bytes.length / 2)) });
   list.push({ file: 'r-kernel.ipynb', bytes: Buffer.from(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'ir', language: 'R' } }, cells: [] })) });
   list.push({ file: 'again.ipynb', bytes: first.bytes }); // the same bytes twice in one batch
@@ -41,7 +41,7 @@ async function storedRows(store: TestStore) {
 }
 
 const withoutIds = (r: ImportResult) => ({ ...r, notebookId: r.notebookId ? 'id' : undefined });
-const byFile = (a: ImportResult, b: ImportResult) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.status < b.status ? -1 : 1);
+const byFile = (a: { file: string; status: string }, b: { file: string; status: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.status < b.status ? -1 : 1);
 
 describe('importing through the worker-thread pool', () => {
   let inThread: TestStore;
