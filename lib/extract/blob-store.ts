@@ -1,12 +1,9 @@
-import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blobs } from '../db/schema';
 import type { BlobStore } from '../blobs';
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Hex } from './sha256';
 
 /**
  * Deletes blobs this import wrote when its notebook was not stored after all, unless a stored row

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import sharp from 'sharp';
 import { asc, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -19,37 +20,50 @@ type Derived =
 /**
  * Computes thumbnails, dimensions and perceptual hashes of blobs that have none yet, in batches,
  * and groups near-duplicates. Runs in the background after imports (it is the slow part).
- * Blobs are claimed with SKIP LOCKED so several processes can share the work.
+ * Blobs are claimed with SKIP LOCKED so several processes, and several loops here, share the work.
  */
 export async function computeDerivatives(
   db: Db,
   blobDir: string | BlobStore,
-  opts: { batch?: number; onProgress?: (done: number) => void } = {},
+  opts: { batch?: number; loops?: number; onProgress?: (done: number) => void } = {},
 ): Promise<number> {
   const blobStore = blobStoreOf(db, blobDir);
   let done = 0;
-  for (;;) {
-    const n = await db.transaction(async (tx) => {
-      const pending = await tx
-        .select({ sha256: blobs.sha256, mime: blobs.mime })
-        .from(blobs)
-        .where(isNull(blobs.thumbnailAt))
-        .orderBy(asc(blobs.sha256))
-        .limit(opts.batch ?? 64)
-        .for('update', { skipLocked: true });
-      if (pending.length === 0) return 0;
-      // Image work runs in sharp's thread pool, so the whole batch is processed in parallel.
-      const derived = await Promise.all(pending.map((b) => derive(blobStore, b.sha256, b.mime)));
-      // Grouping reads the committed groups: one batch at a time, or two concurrent batches miss each other.
-      await rawSql(tx as unknown as Db)`select pg_advisory_xact_lock(${GROUPING_LOCK})`;
-      await assignGroups(tx as unknown as Db, derived);
-      await store(tx as unknown as Db, derived);
-      return pending.length;
-    });
-    if (n === 0) return done;
-    done += n;
-    opts.onProgress?.(done);
-  }
+  // One loop per core, each on its own batch: while one batch waits on the database (grouping is
+  // serialised), the other's images keep the cores decoding. One loop left them idle at each store.
+  const loops = opts.loops ?? os.availableParallelism();
+  await Promise.all(
+    Array.from({ length: loops }, async () => {
+      for (;;) {
+        const n = await deriveBatch(db, blobStore, opts.batch ?? 32);
+        if (n === 0) return;
+        done += n;
+        opts.onProgress?.(done);
+      }
+    }),
+  );
+  return done;
+}
+
+/** Claims one batch of blobs without derivatives, derives them and stores the results in one transaction. */
+async function deriveBatch(db: Db, blobStore: BlobStore, batch: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const pending = await tx
+      .select({ sha256: blobs.sha256, mime: blobs.mime })
+      .from(blobs)
+      .where(isNull(blobs.thumbnailAt))
+      .orderBy(asc(blobs.sha256))
+      .limit(batch)
+      .for('update', { skipLocked: true });
+    if (pending.length === 0) return 0;
+    // Image work runs in sharp's thread pool, so the whole batch is processed in parallel.
+    const derived = await Promise.all(pending.map((b) => derive(blobStore, b.sha256, b.mime)));
+    // Grouping reads the committed groups: one batch at a time, or two concurrent batches miss each other.
+    await rawSql(tx as unknown as Db)`select pg_advisory_xact_lock(${GROUPING_LOCK})`;
+    await assignGroups(tx as unknown as Db, derived);
+    await store(tx as unknown as Db, derived);
+    return pending.length;
+  });
 }
 
 // One decode of the original: the thumbnail's pixels feed both the WebP and the dHash.
@@ -59,7 +73,6 @@ async function derive(blobStore: BlobStore, sha256: string, mime: string): Promi
     if (!bytes) throw new Error('the image is missing from the blob store');
     // SVGs rasterise without fetching anything external: librsvg in sharp loads no remote resources.
     const image = sharp(bytes, { limitInputPixels: 100_000_000 });
-    const meta = await image.metadata();
     const { data, info } = await image
       .flatten({ background: '#ffffff' })
       .resize({ width: THUMB_WIDTH, withoutEnlargement: true })
@@ -67,13 +80,20 @@ async function derive(blobStore: BlobStore, sha256: string, mime: string): Promi
       .toBuffer({ resolveWithObject: true });
     const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
     // effort 0: the fastest WebP encoder setting (140 vs 107 images/s here); a 360 px thumbnail loses nothing visible.
-    await blobStore.put(thumbnailKey(sha256), await sharp(data, raw).webp({ quality: 70, effort: 0 }).toBuffer(), 'image/webp');
-    // The header's size as the import reads it (an SVG's viewBox when its width is "100%"); sharp's otherwise.
-    const size = imageSize(mime, bytes) ?? { width: meta.width ?? null, height: meta.height ?? null };
-    return { sha256, ...size, hash: await dhashOfRaw(data, raw) };
+    const [webp, hash] = await Promise.all([sharp(data, raw).webp({ quality: 70, effort: 0 }).toBuffer(), dhashOfRaw(data, raw)]);
+    await blobStore.put(thumbnailKey(sha256), webp, 'image/webp');
+    // The header's size as the import reads it (an SVG's viewBox when its width is "100%"); sharp's
+    // header reading only for a format image-size does not know.
+    const size = imageSize(mime, bytes) ?? (await headerSizeBySharp(image));
+    return { sha256, ...size, hash };
   } catch (e) {
     return { sha256, error: (e as Error).message.slice(0, 500) };
   }
+}
+
+async function headerSizeBySharp(image: sharp.Sharp): Promise<{ width: number | null; height: number | null }> {
+  const meta = await image.metadata();
+  return { width: meta.width ?? null, height: meta.height ?? null };
 }
 
 /**

@@ -1,69 +1,55 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { importFailures, notebooks } from '../db/schema';
-import { parseNotebook, checkLanguage, NotebookError, V3_HEADING_KEY, type ParsedNotebook } from '../notebooks';
 import { removeUnreferencedBlobs, sha256Hex } from '../extract/blob-store';
 import { blobStoreOf, type BlobStore } from '../blobs';
-import { findImpossibleImage } from '../extract/check-image-size';
-import { extractVisualisations, type ExtractedVisualisation } from '../extract/extract-visualisations';
-import { notebookTitle } from './notebook-title';
+import { cellSummary, prepareNotebook, type PreparedNotebook } from './prepare-notebook';
 import { storeNotebook } from './store-notebook';
 import type { ImportResult } from './types';
 
 /**
- * Imports one notebook file: parse, extract, write image blobs, then store notebook, cells and
- * visualisations in one transaction (a crash leaves nothing half-imported). The same bytes twice
- * are a no-op; a file that cannot be parsed is recorded as failed with what and where.
+ * Imports one notebook file in this thread: parse, extract, write image blobs, then store notebook,
+ * cells and visualisations in one transaction (a crash leaves nothing half-imported). The same bytes
+ * twice are a no-op (found by hash before parsing); a file that cannot be parsed is recorded as
+ * failed with what and where. Batches prepare in worker threads instead (import-sources.ts).
  */
 export async function importNotebook(
   db: Db,
   input: { file: string; bytes: Uint8Array; blobDir: string | BlobStore },
 ): Promise<ImportResult> {
-  const { file, bytes } = input;
-  const store = blobStoreOf(db, input.blobDir);
-  const contentHash = sha256Hex(bytes);
-  const base = { file, bytes: bytes.length };
-
+  const contentHash = sha256Hex(input.bytes);
   const existing = await findImported(db, contentHash);
-  if (existing) return { ...base, status: 'duplicate', ...existing };
+  if (existing) return { file: input.file, bytes: input.bytes.length, status: 'duplicate', ...existing };
+  return importPrepared(db, { file: input.file, bytes: input.bytes.length, blobDir: input.blobDir }, prepareNotebook(input.file, input.bytes, contentHash));
+}
 
-  let nb: ParsedNotebook;
-  try {
-    nb = parseNotebook(bytes);
-  } catch (e) {
-    if (!(e instanceof NotebookError)) throw e;
-    return recordFailure(db, { ...base, contentHash, code: e.code, message: e.message, where: e.where });
+/**
+ * The database part of an import: what prepareNotebook made (here or in a worker thread) is written,
+ * image blobs first, then the rows in one transaction; a failure is recorded with what and where.
+ * A duplicate is found by the insert itself (no lookup first: one round trip less per notebook).
+ */
+export async function importPrepared(
+  db: Db,
+  input: { file: string; bytes: number; blobDir: string | BlobStore },
+  p: PreparedNotebook,
+): Promise<ImportResult> {
+  const base = { file: input.file, bytes: input.bytes };
+  const { contentHash } = p;
+  const duplicate = async (): Promise<ImportResult> => ({ ...base, status: 'duplicate', ...(await findImported(db, contentHash)) });
+  if (p.kind === 'failed') return recordFailure(db, { ...base, contentHash, code: p.code, message: p.message, where: p.where });
+  if (p.kind === 'rejected') {
+    const id = await insertNotebook(db, { ...p.values, status: 'rejected', rejectReason: p.reason });
+    if (id === null) return duplicate();
+    return { ...base, status: 'rejected', notebookId: id, error: { code: 'language', message: p.reason, where: null } };
   }
 
-  const title = notebookTitle(nb, file);
-  const language = checkLanguage(nb);
-  const counts = countCells(nb);
-  const common = {
-    contentHash,
-    fileName: file,
-    title,
-    originalNbformat: nb.originalNbformat,
-    nbformatMinor: nb.nbformatMinor,
-    language: nb.language,
-    kernelName: nb.kernelName,
-    bytes: bytes.length,
-    metadata: nb.metadata,
-  };
-  if (!language.ok) {
-    const id = await insertNotebook(db, { ...common, status: 'rejected', rejectReason: language.reason });
-    if (id === null) return { ...base, status: 'duplicate' };
-    return { ...base, status: 'rejected', notebookId: id, error: { code: 'language', message: language.reason, where: null } };
-  }
-
-  const found = extractVisualisations(nb.cells);
-  const impossible = findImpossibleImage(found);
-  if (impossible) return recordFailure(db, { ...base, contentHash, code: 'image', message: impossible.message, where: impossible.where });
-  const written = await Promise.all(found.map((v) => v.image && store.put(v.image.sha256, v.image.bytes, v.image.mime)));
-  const created = found.flatMap((v, i) => (written[i] && v.image ? [v.image.sha256] : []));
+  const store = blobStoreOf(db, input.blobDir);
+  const written = await Promise.all(p.images.map((img) => store.put(img.sha256, img.bytes, img.mime)));
+  const created = p.images.flatMap((img, i) => (written[i] ? [img.sha256] : []));
 
   let notebookId: number | null;
   try {
-    notebookId = await storeRetrying(db, { values: { ...common, ...countColumns(counts, found.length) }, nb, found });
+    notebookId = await storeRetrying(db, p);
   } catch (e) {
     // Nothing of this notebook was stored: the blobs it alone brought must not stay behind.
     await removeUnreferencedBlobs(db, store, created);
@@ -71,15 +57,8 @@ export async function importNotebook(
     if (!refused) throw e;
     return recordFailure(db, { ...base, contentHash, code: 'database', message: `the database refused this notebook's content (${refused})`, where: null });
   }
-  if (notebookId === null) return { ...base, status: 'duplicate' };
-
-  return {
-    ...base,
-    status: 'imported',
-    notebookId,
-    cells: cellSummary(counts),
-    visualisations: { total: found.length, byMime: byMime(found) },
-  };
+  if (notebookId === null) return duplicate();
+  return { ...base, status: 'imported', notebookId, ...p.summary };
 }
 
 /**
@@ -144,35 +123,4 @@ async function insertNotebook(db: Db, values: typeof notebooks.$inferInsert): Pr
     .onConflictDoNothing({ target: notebooks.contentHash })
     .returning({ id: notebooks.id });
   return row?.id ?? null;
-}
-
-function countCells(nb: ParsedNotebook) {
-  const counts = { code: 0, markdown: 0, raw: 0, headings: 0, errors: 0 };
-  for (const c of nb.cells) {
-    if (c.cell_type === 'markdown' && V3_HEADING_KEY in c.metadata) counts.headings++;
-    else counts[c.cell_type]++;
-    for (const o of c.outputs) if (o.output_type === 'error') counts.errors++;
-  }
-  return counts;
-}
-
-function countColumns(counts: ReturnType<typeof countCells>, visualisationCount: number) {
-  return {
-    codeCells: counts.code,
-    markdownCells: counts.markdown,
-    rawCells: counts.raw,
-    headingCells: counts.headings,
-    errorOutputs: counts.errors,
-    visualisationCount,
-  };
-}
-
-function cellSummary(c: { code: number; markdown: number; raw: number; headings: number }): ImportResult['cells'] {
-  return c.headings ? { code: c.code, markdown: c.markdown, raw: c.raw, headings: c.headings } : { code: c.code, markdown: c.markdown, raw: c.raw };
-}
-
-function byMime(found: ExtractedVisualisation[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const v of found) out[v.mime] = (out[v.mime] ?? 0) + 1;
-  return out;
 }

@@ -1,10 +1,16 @@
 import type { Db } from '../db/client';
-import { importNotebook, recordFailure } from './import-notebook';
+import { importNotebook, importPrepared, recordFailure } from './import-notebook';
+import type { preparePool } from './prepare-pool';
 import type { ImportResult, ImportSource } from './types';
 
 export interface ImportOptions {
   blobDir: string;
-  /** Files imported at once: overlaps parsing one file with database round trips of others. */
+  /**
+   * Worker threads that prepare each file (prepare-pool.ts); without, files are prepared in this
+   * thread. Only the type is imported here, so the web app's bundle never pulls the pool in.
+   */
+  pool?: ReturnType<typeof preparePool>;
+  /** Files imported at once: overlaps preparing some files with database round trips of others. */
   concurrency?: number;
   onResult?: (result: ImportResult) => void;
 }
@@ -20,9 +26,10 @@ export async function importSources(
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   const inFlight = new Set<Promise<void>>();
-  const limit = opts.concurrency ?? 4;
+  // With threads: two files per thread, so a thread finds its next file while this one is being stored.
+  const limit = opts.concurrency ?? (opts.pool ? 2 * opts.pool.threads + 2 : 4);
   for await (const source of sources) {
-    const task = importOne(db, source, opts.blobDir).then((r) => {
+    const task = importOne(db, source, opts).then((r) => {
       results.push(r);
       opts.onResult?.(r);
     });
@@ -34,13 +41,15 @@ export async function importSources(
   return results;
 }
 
-async function importOne(db: Db, source: ImportSource, blobDir: string): Promise<ImportResult> {
+async function importOne(db: Db, source: ImportSource, { blobDir, pool }: ImportOptions): Promise<ImportResult> {
   if ('readError' in source) {
     return recordFailure(db, { file: source.file, bytes: 0, contentHash: null, code: source.code ?? 'unreadable', message: source.readError, where: null });
   }
   try {
-    // A deadlock with a concurrent import is retried inside (importNotebook's storeRetrying).
-    return await importNotebook(db, { file: source.file, bytes: source.bytes, blobDir });
+    // A deadlock with a concurrent import is retried inside (importPrepared's storeRetrying).
+    if (!pool) return await importNotebook(db, { file: source.file, bytes: source.bytes, blobDir });
+    const prepared = await pool.prepare(source.file, source.bytes);
+    return await importPrepared(db, { file: source.file, bytes: source.bytes.length, blobDir }, prepared);
   } catch (e) {
     if (isInfrastructure(e)) throw e;
     // Anything else is about this file (a shape we did not foresee): report it, keep the batch going.

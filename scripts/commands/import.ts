@@ -4,6 +4,7 @@ import { blobDir } from '../../lib/config';
 import { countSources } from '../../lib/ingest/count-sources';
 import { readSources } from '../../lib/ingest/read-sources';
 import { importSources } from '../../lib/ingest/import-sources';
+import { closePreparePool, preparePool } from '../../lib/ingest/prepare-pool';
 import { enqueueAfterImport } from '../../lib/jobs/enqueue';
 import { computeDerivatives } from '../../lib/extract/compute-derivatives';
 import type { ImportResult } from '../../lib/ingest/types';
@@ -29,6 +30,7 @@ export async function importCommand(paths: string[], opts: Options): Promise<num
     const imported: number[] = [];
     await importSources(store.db, readSources(paths), {
       blobDir: blobs,
+      pool: preparePool(), // parse and extract in worker threads, one per core
       onResult(r) {
         tally[r.status]++;
         if (r.status === 'imported' && r.notebookId) imported.push(r.notebookId);
@@ -48,6 +50,7 @@ export async function importCommand(paths: string[], opts: Options): Promise<num
     }
     return tally.failed > 0 ? 2 : 0;
   } finally {
+    await closePreparePool();
     await store.close();
   }
 }
