@@ -1,6 +1,6 @@
 import { outputFigure, type NbCell } from '../notebooks';
 import type { VisualisationKind } from '../db/schema';
-import { sha256Hex } from './blob-store';
+import { sha256Hex } from '../blobs';
 import { plotlyFigureFromHtml } from './plotly-from-html';
 import { bokehFigureFromScript } from './bokeh-from-script';
 
