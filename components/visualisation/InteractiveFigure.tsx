@@ -2,9 +2,8 @@
 import type { VisualizationSpec } from 'vega-embed';
 import { VegaChart } from '../charts/VegaChart';
 import { SandboxedHtml } from '../notebook/SandboxedHtml';
-import { PlotlyFrame } from './PlotlyFrame';
+import { FigureFrame } from './FigureFrame';
 import { plainText } from '@/lib/text/plain-text';
-import { BokehFrame } from './BokehFrame';
 
 /**
  * Interactive figures from notebook outputs. Vega and Vega-Lite specs are rendered by our own vega
@@ -17,7 +16,7 @@ export function InteractiveFigure({ kind, spec, fallbackSha }: { kind: string; s
   if (kind === 'plotly' && Array.isArray((spec as { data?: unknown })?.data)) {
     return (
       <div>
-        <PlotlyFrame figure={spec} />
+        <FigureFrame library="plotly" figure={spec} height={440} />
         <PlotlySummary kind={kind} spec={spec} />
       </div>
     );
@@ -26,7 +25,7 @@ export function InteractiveFigure({ kind, spec, fallbackSha }: { kind: string; s
   if (kind === 'bokeh' && bokeh?.docs_json && (!bokeh.version || bokeh.version.startsWith('3.'))) {
     return (
       <div>
-        <BokehFrame figure={spec} />
+        <FigureFrame library="bokeh" figure={spec} height={480} />
         <p className="sub">bokeh figure{bokeh.version ? ` (bokeh ${bokeh.version})` : ''}, drawn by BokehJS 3.7</p>
       </div>
     );

@@ -4,10 +4,11 @@ import { PostgresBlobStore } from './postgres-store';
 import { S3BlobStore, s3SettingsFromEnv } from './s3-store';
 import { BLOB_STORE_KINDS, type BlobStore, type BlobStoreKind } from './store';
 
-export { thumbnailKey, type BlobStore, type BlobStoreKind, BLOB_STORE_KINDS } from './store';
+export { sha256Hex, thumbnailKey, type BlobStore, type BlobStoreKind, BLOB_STORE_KINDS } from './store';
 export { FolderBlobStore } from './folder-store';
 export { PostgresBlobStore } from './postgres-store';
 export { S3BlobStore, s3SettingsFromEnv } from './s3-store';
+export { removeUnreferencedBlobs } from './remove-unreferenced';
 
 export function configuredKind(env = process.env): BlobStoreKind {
   const kind = (env.VIZMINE_BLOB_STORE || 'folder') as BlobStoreKind;

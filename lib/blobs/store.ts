@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+
 /**
  * Where image bytes live. Keys are a blob's sha256 (the original) or `thumbs/<sha>.webp` (its
  * thumbnail); every key names immutable bytes, so a put of a key present already is a no-op.
@@ -16,6 +18,11 @@ export interface BlobStore {
 
 export const BLOB_STORE_KINDS = ['folder', 'postgres', 's3'] as const;
 export type BlobStoreKind = (typeof BLOB_STORE_KINDS)[number];
+
+/** A blob's key: the sha256 of its bytes. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
 
 export function thumbnailKey(sha256: string): string {
   return `thumbs/${sha256}.webp`;

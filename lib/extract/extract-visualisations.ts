@@ -1,6 +1,6 @@
 import { outputFigure, type NbCell } from '../notebooks';
 import type { VisualisationKind } from '../db/schema';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../blobs/store';
 import { plotlyFigureFromHtml } from './plotly-from-html';
 import { bokehFigureFromScript } from './bokeh-from-script';
 

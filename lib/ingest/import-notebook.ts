@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { importFailures, notebooks } from '../db/schema';
-import { removeUnreferencedBlobs, sha256Hex } from '../extract/blob-store';
-import { blobStoreOf, type BlobStore } from '../blobs';
+import { blobStoreOf, removeUnreferencedBlobs, sha256Hex, type BlobStore } from '../blobs';
 import { cellSummary, prepareNotebook, type PreparedNotebook } from './prepare-notebook';
 import { storeNotebook } from './store-notebook';
 import type { ImportResult } from './types';

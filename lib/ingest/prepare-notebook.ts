@@ -1,6 +1,6 @@
 import type { NewNotebook, NewVisualisation } from '../db/schema';
 import { parseNotebook, checkLanguage, NotebookError, V3_HEADING_KEY, type ParsedNotebook } from '../notebooks';
-import { sha256Hex } from '../extract/sha256';
+import { sha256Hex } from '../blobs/store'; // not '../blobs': the worker thread loads no database code
 import { findImpossibleImage } from '../extract/check-image-size';
 import { extractVisualisations, type ExtractedVisualisation } from '../extract/extract-visualisations';
 import { imageSize } from '../extract/image-size';

@@ -1,6 +1,6 @@
 import { bokehFigureFromScript } from '../extract/bokeh-from-script';
-import { BOKEH_MAJOR } from './vendor-scripts';
-import type { FigureLibrary } from './figure-document';
+import { BOKEH_MAJOR } from '../figures/vendor-scripts';
+import type { FigureLibrary } from '../figures/figure-document';
 
 /** What to draw for one visualisation: a library and its figure, or HTML shown with scripts off. */
 export type FigureSource =

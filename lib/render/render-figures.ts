@@ -1,8 +1,7 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blobs, cells, visualisations } from '../db/schema';
-import { sha256Hex } from '../extract/blob-store';
-import { blobStoreOf, type BlobStore } from '../blobs';
+import { blobStoreOf, sha256Hex, type BlobStore } from '../blobs';
 import { imageSize } from '../extract/image-size';
 import { figureSource } from './figure-source';
 import type { FigureRenderer } from './renderer';

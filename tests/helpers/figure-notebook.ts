@@ -36,6 +36,9 @@ const bokehDocs = {
     ],
   },
 };
+/** The bokeh figure as the extractor stores it (blue bars). */
+export const bokehFigure = { docs_json: bokehDocs, render_items: [{ docid: 'd1', roots: { p1: 'el' }, root_ids: ['p1'] }], version: '3.7.3' };
+
 const bokehScript = `(function(root) {
   function embed_document(root) {
   const docs_json = ${JSON.stringify(bokehDocs)};

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { signedInHeaders } from '../helpers/api-auth';
 import { importNotebook } from '../../lib/ingest/import-notebook';
-import { sha256Hex } from '../../lib/extract/blob-store';
+import { sha256Hex } from '../../lib/blobs';
 import { folderPath } from '../../lib/blobs/folder-store';
 
 /** A PNG whose IHDR says width × height (the CRC is right; there is no real pixel data to match). */

@@ -1,12 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blobs } from '../db/schema';
-import type { BlobStore } from '../blobs';
-
-export { sha256Hex } from './sha256';
+import type { BlobStore } from './store';
 
 /**
- * Deletes blobs this import wrote when its notebook was not stored after all, unless a stored row
+ * Deletes blobs an import wrote when its notebook was not stored after all, unless a stored row
  * names them by now (another notebook with the same image). Best effort: a blob left is only space.
  */
 export async function removeUnreferencedBlobs(db: Db, store: BlobStore, sha256s: string[]): Promise<void> {
