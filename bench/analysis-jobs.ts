@@ -3,6 +3,7 @@
 // --queues analyse:1, as `npm run worker` starts them), queues one analyse job per notebook and times
 // the queue draining until every notebook's analysis is stored. Workers start and register before the
 // jobs are queued, so their start-up is not counted.
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import { notebookAnalyses } from '../lib/db/schema';
@@ -23,7 +24,12 @@ const { store } = bench;
 try {
   const results = await importSources(store.db, readSources([CORPUS]), { blobDir: path.join(store.dataDir, 'blobs') });
   const ids = results.flatMap((r) => (r.status === 'imported' && r.notebookId ? [r.notebookId] : [])).slice(0, limit);
-  console.log(`imported ${ids.length} notebooks from ${CORPUS}`);
+  // What a real notebook costs in storage (docs/scale.md): the database and the blob folder after import.
+  const [{ db }] = await store.db.execute<{ db: number }>(sql`select pg_database_size(current_database())::float8 as db`);
+  const blobs = Number(execFileSync('du', ['-sb', path.join(store.dataDir, 'blobs')]).toString().split('\t')[0]);
+  const mb = (b: number) => (b / 1e6).toFixed(1);
+  console.log(`imported ${ids.length} notebooks from ${CORPUS}: database ${mb(Number(db))} MB, blobs ${mb(blobs)} MB ` +
+    `(${mb((Number(db) + blobs) / ids.length)} MB per notebook, the database's fixed part included)`);
 
   for (const workers of [1, 2]) {
     await store.db.delete(notebookAnalyses).where(inArray(notebookAnalyses.notebookId, ids));
