@@ -23,12 +23,15 @@ const seedOnly = argv.includes('--seed-only');
 const reuse = argv.includes('--data-dir') ? argv[argv.indexOf('--data-dir') + 1] : undefined;
 const keep = argv.includes('--keep') || seedOnly || reuse !== undefined;
 const NOTEBOOKS = Math.round(200_000 * scale);
+// --only gallery|facets|search|cross-tab: time one group (e.g. again after a change, with --data-dir).
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
 
 const bench = await openBenchDatabase('scale', reuse);
 const { db } = bench.store;
 const results: Array<{ group: string; p95: number; target: number }> = [];
 
 async function measure(group: string, label: string, target: number, fn: () => Promise<unknown>) {
+  if (only && only !== group) return;
   // A query slower than a second gets 10 runs, not 50: the figure is a miss either way.
   const t = performance.now();
   await fn();
@@ -98,7 +101,7 @@ async function measureAll(counts: Record<string, number>) {
     where c.relkind = 'r' and s.nspname = 'public' order by pg_total_relation_size(c.oid) desc limit 8`);
   for (const t of tables) console.log(`  ${t.name.padEnd(22)} ${t.total.padStart(8)}  (table ${t.heap}, indexes ${t.indexes})`);
 
-  const worst = (g: string) => Math.max(...results.filter((r) => r.group === g).map((r) => r.p95)).toFixed(1);
+  const worst = (g: string) => (results.some((r) => r.group === g) ? Math.max(...results.filter((r) => r.group === g).map((r) => r.p95)).toFixed(1) : '-');
   console.log(`\nscale=${scale} notebooks=${counts.notebooks} visualisations=${counts.visualisations} worst p95 (ms): ` +
     ['gallery', 'facets', 'search', 'cross-tab'].map((g) => `${g}=${worst(g)}`).join(' ') + `  load ${loadAverage()}`);
 }
