@@ -1,19 +1,14 @@
 // npm run bench:gallery: seeds 100,000 visualisations and times the gallery API (its route handler,
 // in process: zod parsing, the keyset query, JSON), printing p50/p95 per query.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { closeAllDatabases, openDatabase } from '../lib/db/client';
 import { GET as gallery } from '../app/api/visualisations/route';
 import { signedInHeaders } from '../tests/helpers/api-auth';
+import { openBenchDatabase, seedLabels } from './support/bench-db';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const RUNS = 200;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-bench-gallery-'));
-// The route handler opens the store of VIZMINE_DATA_DIR: the same one as the bench's.
-process.env.VIZMINE_DATA_DIR = dataDir;
-const store = await openDatabase({ dataDir });
+const bench = await openBenchDatabase('gallery');
+const { store } = bench;
 // Every API route needs a session: a real one, as a coder (reads need no more).
 const { headers } = await signedInHeaders(store, { role: 'coder' });
 
@@ -40,12 +35,12 @@ async function seed() {
            '{}', c.id % 2 = 0
     from cells c`);
   // The library facet reads the analysis engine's labels (lib/analysis-store).
-  await store.db.execute(sql`
-    insert into visualisation_labels (visualisation_id, notebook_id, analyser_version, chart_type, library, ml_stage, multi_panel, confidence, evidence, slice)
-    select v.id, v.notebook_id, 'bench', (array['bar','line','scatter','histogram','heatmap'])[1 + v.id % 5],
-           (array['matplotlib','seaborn','plotly','bokeh','wordcloud'])[1 + v.id % 5],
-           (array['data_exploration','model_evaluation','preprocessing'])[1 + v.id % 3], false, '{}', '[]', '{"cells":[],"lines":[],"code":""}'
-    from visualisations v`);
+  await seedLabels(store.db, {
+    chartType: ['bar', 'line', 'scatter', 'histogram', 'heatmap'],
+    library: ['matplotlib', 'seaborn', 'plotly', 'bokeh', 'wordcloud'],
+    stage: ['data_exploration', 'model_evaluation', 'preprocessing'],
+    multiPanelShare: 0,
+  });
   await store.db.execute(sql`analyze`);
 }
 
@@ -78,7 +73,5 @@ try {
   const faceted = await time('faceted (library + mime + context)', 'limit=60&library=seaborn&mime=image/png&context=yes');
   console.log(`p95_first_ms=${first} p95_page100_ms=${hundredth} p95_faceted_ms=${faceted}`);
 } finally {
-  await store.close();
-  await closeAllDatabases(); // the route handler's own pool
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.dispose(); // the route handler's own pool too
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { DIMENSION_SQL, type Dimension } from './dimensions';
+import { DIMENSION_JOINS, DIMENSION_SQL, type Dimension } from './dimensions';
 import type { Population } from './population';
 
 export interface CrossTabCell {
@@ -17,13 +17,15 @@ export interface CrossTabCell {
 export async function crossTab(db: Db, pop: Population, rows: Dimension, cols?: Dimension): Promise<CrossTabCell[]> {
   const colJoin = cols ? sql.raw(`cross join lateral (${DIMENSION_SQL[cols]}) c`) : sql.raw('');
   const colValue = cols ? sql.raw('c.v') : sql.raw(`''`);
+  const joins = sql.raw([...new Set([rows, cols].map((d) => (d ? DIMENSION_JOINS[d] : undefined)).filter(Boolean))].join('\n'));
+  // The label row carries the figure's notebook: the visualisations table itself is not read.
   const result = await db.execute<{ row: string | null; col: string | null; count: number }>(sql`
     select r.v as row, ${colValue} as col, count(*)::int as count
-    from visualisations vz
-    join visualisation_labels l on l.visualisation_id = vz.id
-    join notebooks n on n.id = vz.notebook_id
+    from visualisation_labels l
+    join notebooks n on n.id = l.notebook_id
     left join kaggle_kernels k on k.notebook_id = coalesce(n.reproduced_from, n.id)
     left join notebook_analyses a on a.notebook_id = n.id
+    ${joins}
     cross join lateral (${sql.raw(DIMENSION_SQL[rows])}) r
     ${colJoin}
     where ${populationWhere(pop)}
@@ -38,7 +40,7 @@ function populationWhere(pop: Population): SQL {
   if (pop.origin === 'reproductions') parts.push(sql`n.reproduced_from is not null`);
   // A run's reproductions belong to it through their original.
   if (pop.source === 'run') parts.push(sql`coalesce(n.reproduced_from, n.id) in (select ri.notebook_id from run_items ri where ri.run_id = ${pop.id ?? 0} and ri.notebook_id is not null)`);
-  if (pop.source === 'sample') parts.push(sql`vz.id in (select si.visualisation_id from sample_items si where si.sample_id = ${pop.id ?? 0})`);
+  if (pop.source === 'sample') parts.push(sql`l.visualisation_id in (select si.visualisation_id from sample_items si where si.sample_id = ${pop.id ?? 0})`);
   if (pop.stages?.length) parts.push(sql`l.ml_stage in (${sql.join(pop.stages.map((s) => sql`${s}`), sql`, `)})`);
   return sql.join(parts, sql` and `);
 }

@@ -22,10 +22,12 @@ export function galleryWhere(f: GalleryFilters): SQL[] {
   if (f.competition) where.push(sql`exists (select 1 from kaggle_kernels k where k.notebook_id = ${visualisations.notebookId} and ${f.competition} = any(k.competitions))`);
   if (f.medal) where.push(sql`exists (select 1 from kaggle_kernels k where k.notebook_id = ${visualisations.notebookId} and k.medal = ${f.medal})`);
   // Full-text search (lib/search) over what surrounds a figure: its generating cell and its markdown context.
+  // Written from the matching cells outward (the full-text index finds them, then their notebooks'
+  // figures): a check per figure in id order took seconds over a million figures (bench/scale.ts).
   if (f.q) {
-    where.push(sql`exists (select 1 from cells c where c.notebook_id = ${visualisations.notebookId}
-      and (c.position = ${visualisations.cellPosition} or c.position = any(${visualisations.contextBefore}) or c.position = ${visualisations.contextAfter})
-      and ${cellsMatch(f.q, f.qKind)})`);
+    where.push(sql`${visualisations.id} in (select fv.id from cells c join visualisations fv on fv.notebook_id = c.notebook_id
+      and (c.position = fv.cell_position or c.position = any(fv.context_before) or c.position = fv.context_after)
+      where ${cellsMatch(f.q, f.qKind)})`);
   }
   return where;
 }

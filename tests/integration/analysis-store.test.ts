@@ -98,6 +98,11 @@ describe('analysing stored notebooks', () => {
     // Not analysed is a value like any other.
     const none = await listVisualisations(store.db, galleryQuery.parse({ chartType: 'not_analysed' }));
     expect(none.items.map((i) => i.notebookId)).toEqual(Array(unlabelled).fill(r.notebookId));
+    // …and ORs with a labelled value (the semi-join on labels plus the figures without a label row).
+    const either = await listVisualisations(store.db, galleryQuery.parse({ chartType: ['not_analysed', a], multiPanel: ['no', 'not_analysed'], limit: 200 }));
+    const wantEither = labels.filter((l) => l.chartType === a && !l.multiPanel).length + unlabelled;
+    expect(either.items.length).toBe(wantEither);
+    expect(either.items.filter((i) => i.chartType === 'not_analysed').length).toBe(unlabelled);
 
     // Samples stratify by the same labels.
     const byStage = await listCandidates(store.db, {}, 'stage');
