@@ -25,7 +25,7 @@ const store = await openDatabase({ dataDir: opts.dataDir });
 console.log(`[vizmine] database ready (${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, in ${store.dataDir}`})`);
 
 if (!dev && buildIsStale()) {
-  console.log('[vizmine] building the web app (first start or code changed; about a minute)…');
+  console.log('[vizmine] building the web app (first start or code changed; about 40 s on 2 cores)…');
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
   if (build.status !== 0) {
     await store.close();
