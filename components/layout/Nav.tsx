@@ -61,7 +61,7 @@ export function Nav() {
           if (query.trim()) router.push(`/search?q=${encodeURIComponent(query.trim())}`);
         }}
       >
-        <input type="search" placeholder="Search notebooks…" aria-label="search markdown and code" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input type="search" placeholder="Search cells…" aria-label="search markdown and code" value={query} onChange={(e) => setQuery(e.target.value)} />
       </form>
       {user?.role === 'admin' && (
         <Link href="/admin/users" className={`link ${active('/admin') ? 'active' : ''}`}>

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, isNotNull, and } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blobs, executions, figureMatches, visualisations } from '../../lib/db/schema';
+import { blobs, executions, figureMatches, visualisationLabels, visualisations } from '../../lib/db/schema';
 import { executorConfigSchema } from '../../lib/execute/config';
 import { createHostExecutor } from '../../lib/execute/host-executor';
 import { importNotebook } from '../../lib/ingest/import-notebook';
@@ -75,7 +75,7 @@ describe.skipIf(!available)('two machines sharing only the database and the blob
     delete process.env.VIZMINE_BLOB_STORE;
   });
 
-  it("B reproduces A's notebook; A serves B's figures and the match is `same`", async () => {
+  it("B reproduces and analyses A's notebook; A serves B's figures and the match is `same`", async () => {
     // The author's notebook, with the figure its run drew, imported on A.
     const host = createHostExecutor();
     const run = await host.run({ notebook: codeNotebook('import matplotlib.pyplot as plt', 'plt.plot([1, 3, 2, 5]); plt.title("line"); plt.show()'), config: executorConfigSchema.parse({ executor: 'host' }) });
@@ -121,6 +121,13 @@ describe.skipIf(!available)('two machines sharing only the database and the blob
     const thumb = await thumbRoute.GET(new Request(`http://localhost/api/blobs/${sha}/thumbnail`, { headers }), { params: Promise.resolve({ sha }) });
     expect(thumb.headers.get('content-type')).toBe('image/webp');
     expect(Buffer.from(await thumb.arrayBuffer()).subarray(8, 12).toString()).toBe('WEBP');
+    // B analysed the reproduced notebook as well: its figure is labelled from the code that drew it.
+    let label: typeof visualisationLabels.$inferSelect | undefined;
+    while (!(label = (await store.db.select().from(visualisationLabels).where(eq(visualisationLabels.visualisationId, figure.id)))[0])) {
+      if (Date.now() > deadline) throw new Error(`no analysis:\n${machineB.output()}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(label).toMatchObject({ chartType: 'line', library: 'matplotlib' });
     // Nothing of either machine's blobs is on either disk.
     expect(fs.existsSync(store.blobDir)).toBe(false);
     expect(fs.existsSync(path.join(bDir, 'blobs'))).toBe(false);
