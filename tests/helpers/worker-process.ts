@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../lib/db/client';
+import { stopBoss } from '../../lib/jobs/boss';
 import { runningJobs, workers } from '../../lib/db/schema';
 
 // Worker processes (`workers/index.ts`, as `npm run worker` starts them) for the tests that kill,
@@ -46,6 +47,14 @@ export function startWorkerProcess(
 /** SIGKILLs every worker process this file started that is still running (for afterAll). */
 export function killWorkerProcesses(): void {
   for (const c of started) c.kill('SIGKILL');
+}
+
+/** The afterAll of a file that starts workers: kills them, then stops pg-boss and closes the store. */
+export async function stopWorkersAndStore(store: { url: string; close(): Promise<void> } | undefined): Promise<void> {
+  killWorkerProcesses();
+  if (!store) return;
+  await stopBoss(store.url);
+  await store.close();
 }
 
 /** The jobs the worker process `pid` is running (with their queue), or null while it has not registered yet. */

@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYSER_VERSION } from '../../lib/analysis-store';
 import { notebookAnalyses, notebooks, runningJobs, visualisations } from '../../lib/db/schema';
-import { stopBoss } from '../../lib/jobs/boss';
 import { reanalyse } from '../../lib/jobs/definitions/reanalyse';
 import { enqueueAfterImport, enqueueJob } from '../../lib/jobs/enqueue';
 import { listQueues } from '../../lib/jobs/monitor/queues-overview';
@@ -10,7 +9,7 @@ import { listJobs } from '../../lib/jobs/monitor/list-jobs';
 import { startWorker } from '../../lib/jobs/worker';
 import { importFigures } from '../helpers/codebook-fixture';
 import { createTestStore, type TestStore } from '../helpers/db';
-import { jobsOfWorker, killWorkerProcesses, startWorkerProcess, until } from '../helpers/worker-process';
+import { jobsOfWorker, startWorkerProcess, until, stopWorkersAndStore } from '../helpers/worker-process';
 
 const GROUPING_LOCK = 0x76697a64; // compute-derivatives' advisory lock: held here, it stops a derivatives job midway
 
@@ -20,11 +19,7 @@ const GROUPING_LOCK = 0x76697a64; // compute-derivatives' advisory lock: held he
 describe('the job registry', () => {
   let store: TestStore;
   beforeAll(async () => (store = await createTestStore()));
-  afterAll(async () => {
-    killWorkerProcesses();
-    await stopBoss(store.url);
-    await store.close();
-  });
+  afterAll(() => stopWorkersAndStore(store));
 
   const workerProcess = (queues: string) => startWorkerProcess(store, { args: ['--queues', queues] });
   const jobs = (queue: string) =>

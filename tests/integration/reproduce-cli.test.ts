@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNotebook } from '../../lib/ingest/import-notebook';
-import { stopBoss } from '../../lib/jobs/boss';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { codeNotebook } from '../helpers/notebooks';
 import { hasHostPython } from '../helpers/system';
-import { killWorkerProcesses, startWorkerProcess } from '../helpers/worker-process';
+import { startWorkerProcess, stopWorkersAndStore } from '../helpers/worker-process';
 
 const available = hasHostPython();
 
@@ -27,11 +26,7 @@ describe.skipIf(!available)('vizmine reproduce and vizmine workers', () => {
     store = await createTestStore();
     env = { DATABASE_URL: store.url, VIZMINE_DATA_DIR: store.dataDir, VIZMINE_EXECUTORS: 'host' };
   });
-  afterAll(async () => {
-    killWorkerProcesses();
-    await stopBoss(store.url);
-    await store.close();
-  });
+  afterAll(() => stopWorkersAndStore(store));
 
   it('queues notebooks, waits, and prints one JSON result per notebook; workers lists the live worker', async () => {
     const plots = await importNotebook(store.db, { file: 'plots.ipynb', bytes: codeNotebook('import matplotlib.pyplot as plt', 'plt.plot([1, 2]); plt.show()'), blobDir: store.blobDir });

@@ -2,12 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executions, runningJobs, workers } from '../../lib/db/schema';
 import { importNotebook } from '../../lib/ingest/import-notebook';
-import { stopBoss } from '../../lib/jobs/boss';
 import { enqueueReproductions } from '../../lib/jobs/enqueue-reproductions';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { codeNotebook } from '../helpers/notebooks';
 import { hasHostPython } from '../helpers/system';
-import { jobsOfWorker, killWorkerProcesses, startWorkerProcess, until } from '../helpers/worker-process';
+import { jobsOfWorker, startWorkerProcess, until, stopWorkersAndStore } from '../helpers/worker-process';
 
 const available = hasHostPython();
 
@@ -16,11 +15,7 @@ const available = hasHostPython();
 describe.skipIf(!available)('a worker killed mid-run', () => {
   let store: TestStore;
   beforeAll(async () => (store = await createTestStore()));
-  afterAll(async () => {
-    killWorkerProcesses();
-    await stopBoss(store.url);
-    await store.close();
-  });
+  afterAll(() => stopWorkersAndStore(store));
 
   const count = async (q: ReturnType<typeof sql>) => Number((await store.db.execute<{ n: string }>(q))[0].n);
 
