@@ -6,15 +6,13 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { corpusFile } from '../helpers/corpus';
-import { openDatabase, type Database } from '../../lib/db/client';
-import { importNotebook } from '../../lib/ingest/import-notebook';
-import { createUser } from '../../lib/auth/users/create-user';
-import { codes, consensusCodings, sampleItems, samples, studies, studyMembers } from '../../lib/db/schema';
+import type { Database } from '../../lib/db/client';
+import { codes, consensusCodings, sampleItems, samples, studies } from '../../lib/db/schema';
 import { readCodingsCsv } from '../../lib/agreement/read-codings';
 import { agreementReport } from '../../lib/agreement/codings-report';
 import { codeItem, type SeededStudy } from '../integration/agreement-page-fixtures';
-import { chromiumMissing, openApp, screenshot, type RunningApp } from './app';
+import { chromiumMissing, openAppWithDatabase, screenshot, type RunningApp } from './app';
+import { coderStudy, pilotSample, titanicFigures } from './seed';
 
 describe.skipIf(chromiumMissing())('agreement page, consensus and codings export', () => {
   let app: RunningApp;
@@ -25,18 +23,11 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
   const url = (p: string) => `${app.baseUrl}${p}`;
 
   beforeAll(async () => {
-    ({ app, page, close } = await openApp({ page: { viewport: { width: 1400, height: 1000 } } }));
     // The test writes the coders' work straight into the app's database (the coding workspace has its own tests).
-    const saved = process.env.DATABASE_URL;
-    delete process.env.DATABASE_URL;
-    store = await openDatabase({ dataDir: app.dataDir, max: 2 });
-    if (saved !== undefined) process.env.DATABASE_URL = saved;
+    ({ app, page, store, close } = await openAppWithDatabase({ page: { viewport: { width: 1400, height: 1000 } } }));
     study = await seed(store);
   });
-  afterAll(async () => {
-    await store?.close();
-    await close?.();
-  });
+  afterAll(() => close?.());
 
   it('shows Cohen’s κ and Krippendorff’s α of the seeded codings, with items and coders behind them', async () => {
     await page.goto(url('/agreement'));
@@ -176,26 +167,17 @@ describe.skipIf(chromiumMissing())('agreement page, consensus and codings export
 /** Vector 6 on ten real figures of the Titanic notebook: ana and ben apply Chart / bar or nothing. */
 async function seed(store: Database): Promise<SeededStudy> {
   const db = store.db;
-  const imported = await importNotebook(db, { file: 'agconti-titanic__Titanic.ipynb', bytes: fs.readFileSync(corpusFile('agconti-titanic__Titanic.ipynb')), blobDir: path.join(store.dataDir, 'blobs') });
-  const vis = await db.execute<{ id: number }>(sql`select id::int from visualisations where notebook_id = ${imported.notebookId} and blob_sha256 is not null order by id limit 10`);
-  if (vis.length < 10) throw new Error(`expected 10 images in the Titanic notebook, got ${vis.length}`);
-  const ana = await createUser(db, { name: 'Ana Coder', email: 'ana@example.org', password: 'ana-password-1', role: 'coder' });
-  const ben = await createUser(db, { name: 'Ben Coder', email: 'ben@example.org', password: 'ben-password-1', role: 'coder' });
-  const [s] = await db.insert(studies).values({ name: 'Testing in Titanic notebooks', createdBy: ana.id }).returning();
-  await db.insert(studyMembers).values([
-    { studyId: s.id, userId: ana.id, role: 'coder' },
-    { studyId: s.id, userId: ben.id, role: 'coder' },
-  ]);
-  const [chart] = await db.insert(codes).values({ studyId: s.id, kind: 'category', name: 'Chart', createdBy: ana.id }).returning();
-  const [bar] = await db.insert(codes).values({ studyId: s.id, parentId: chart.id, name: 'bar', shortcut: 'b', colour: '#e45756', createdBy: ana.id }).returning();
-  const [sample] = await db.insert(samples).values({ studyId: s.id, name: 'Pilot', definition: {}, overlapPercent: 100, createdBy: ana.id }).returning();
-  const items = await db.insert(sampleItems).values(vis.map((v, position) => ({ sampleId: sample.id, visualisationId: Number(v.id), position }))).returning();
-  const seeded: SeededStudy = { studyId: s.id, sampleId: sample.id, items: items.map((i) => i.id), visualisations: vis.map((v) => Number(v.id)), code: () => bar.id };
+  const { figures } = await titanicFigures(store, 10);
+  const { studyId, ana, ben } = await coderStudy(db, 'Testing in Titanic notebooks');
+  const [chart] = await db.insert(codes).values({ studyId, kind: 'category', name: 'Chart', createdBy: ana }).returning();
+  const [bar] = await db.insert(codes).values({ studyId, parentId: chart.id, name: 'bar', shortcut: 'b', colour: '#e45756', createdBy: ana }).returning();
+  const { sampleId, items } = await pilotSample(db, studyId, ana, figures);
+  const seeded: SeededStudy = { studyId, sampleId, items, visualisations: figures, code: () => bar.id };
   const a = [1, 1, 0, 0, 0, 0, 0, 0, 0, 0];
   const b = [0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
   for (let i = 0; i < 10; i++) {
-    await codeItem(db, seeded, seeded.items[i], ana.id, a[i] ? ['Chart / bar'] : [], { region: { x: 0.1, y: 0.15, w: 0.5, h: 0.4 } });
-    await codeItem(db, seeded, seeded.items[i], ben.id, b[i] ? ['Chart / bar'] : []);
+    await codeItem(db, seeded, seeded.items[i], ana, a[i] ? ['Chart / bar'] : [], { region: { x: 0.1, y: 0.15, w: 0.5, h: 0.4 } });
+    await codeItem(db, seeded, seeded.items[i], ben, b[i] ? ['Chart / bar'] : []);
   }
   return seeded;
 }

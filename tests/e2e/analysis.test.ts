@@ -6,11 +6,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
-import { openDatabase } from '../../lib/db/client';
 import { notebookAnalyses, notebooks, visualisationLabels, visualisations } from '../../lib/db/schema';
 import { analyseStoredNotebook } from '../../lib/analysis-store';
 import { corpusFile } from '../helpers/corpus';
-import { chromiumMissing, imageWidth, openApp, RESULTS_DIR, screenshot, squash, type RunningApp } from './app';
+import { chromiumMissing, imageWidth, importThroughPage, openApp, openAppDatabase, RESULTS_DIR, screenshot, squash, type RunningApp } from './app';
 
 const HELPER = 'mateuszk098__spaceship_titanic.ipynb'; // cell 27 draws through plot_categories (cell 24)
 const TITANIC = 'agconti-titanic__Titanic.ipynb';
@@ -33,16 +32,8 @@ describe.skipIf(chromiumMissing())('analysis in the product', () => {
   afterAll(() => close?.());
 
   it('imports two notebooks and analyses them (as the analyse job does)', async () => {
-    await page.goto(url('/import'));
-    await page.getByTestId('file-input').setInputFiles([corpusFile(HELPER), corpusFile(TITANIC)]);
-    const rows = page.locator('table[data-testid="upload-results"] tr[data-status]');
-    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(2);
-
-    // The app's own database, opened the way any vizmine process on its data dir opens it.
-    const saved = process.env.DATABASE_URL;
-    delete process.env.DATABASE_URL;
-    const store = await openDatabase({ dataDir: app.dataDir, max: 2 });
-    if (saved !== undefined) process.env.DATABASE_URL = saved;
+    await importThroughPage(page, app, [corpusFile(HELPER), corpusFile(TITANIC)]);
+    const store = await openAppDatabase(app);
     try {
       for (const n of await store.db.select({ id: notebooks.id }).from(notebooks)) {
         expect((await analyseStoredNotebook(store.db, n.id)).status).toBe('analysed');

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { corpusFile } from '../helpers/corpus';
-import { authHeaders, chromiumMissing, openApp, screenshot, squash, type RunningApp } from './app';
-import { openDatabase, type Database } from '../../lib/db/client';
+import { authHeaders, chromiumMissing, openApp, openAppDatabase, screenshot, squash, type RunningApp } from './app';
+import type { Database } from '../../lib/db/client';
 import { analyseNotebook } from '../../lib/analysis';
 import { parseNotebook } from '../../lib/notebooks';
 import { visualisationLabels } from '../../lib/db/schema';
@@ -45,10 +45,7 @@ describe.skipIf(chromiumMissing())('analytics and analyse pages', () => {
       expect(res.status).toBe(200);
     }
     // Label the stored figures as the analysis job does: the engine's labels, by cell and output.
-    const saved = process.env.DATABASE_URL;
-    delete process.env.DATABASE_URL;
-    store = await openDatabase({ dataDir: app.dataDir, max: 2 });
-    process.env.DATABASE_URL = saved;
+    store = await openAppDatabase(app);
     for (const f of FILES) {
       const analysis = await analyseNotebook(parseNotebook(fs.readFileSync(corpusFile(f))));
       const vis = await store.db.execute<{ id: number; notebook_id: number; cell_position: number; output_index: number }>(

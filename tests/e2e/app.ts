@@ -4,8 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { freePort } from '../../lib/net/free-port';
+import { openDatabase, type Database } from '../../lib/db/client';
+import { expect } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -158,6 +160,53 @@ export async function openApp(opts: { env?: Record<string, string | undefined>; 
     await close();
     throw e;
   }
+}
+
+/**
+ * The app's own database, opened the way any vizmine process on its data dir opens it: its embedded
+ * PostgreSQL, not a DATABASE_URL the test runner may carry (left as it was afterwards).
+ */
+export async function openAppDatabase(app: RunningApp): Promise<Database> {
+  const saved = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
+  try {
+    return await openDatabase({ dataDir: app.dataDir, max: 2 });
+  } finally {
+    if (saved !== undefined) process.env.DATABASE_URL = saved;
+  }
+}
+
+/** openApp, plus the app's database (see openAppDatabase) for tests that seed it; `close` closes both. */
+export async function openAppWithDatabase(opts: Parameters<typeof openApp>[0] = {}): Promise<OpenedApp & { store: Database }> {
+  const opened = await openApp(opts);
+  try {
+    const store = await openAppDatabase(opened.app);
+    return { ...opened, store, close: () => store.close().finally(opened.close) };
+  } catch (e) {
+    await opened.close();
+    throw e;
+  }
+}
+
+type Upload = Parameters<Page['setInputFiles']>[1];
+
+/**
+ * Uploads `files` (paths or in-memory files) through the import page's file input and waits until it
+ * lists one result row per file, whatever its status; returns those rows (`tr[data-status]`).
+ */
+export async function importThroughPage(page: Page, app: RunningApp, files: Upload, timeout = 60_000): Promise<Locator> {
+  await page.goto(`${app.baseUrl}/import`);
+  await page.getByTestId('file-input').setInputFiles(files);
+  const rows = page.locator('table[data-testid="upload-results"] tr[data-status]');
+  await expect.poll(() => rows.count(), { timeout }).toBe(Array.isArray(files) ? files.length : 1);
+  return rows;
+}
+
+/** importThroughPage for one notebook that must come out imported; its notebook id (the row's "open" link). */
+export async function importOneThroughPage(page: Page, app: RunningApp, file: Upload, timeout = 60_000): Promise<number> {
+  const row = await importThroughPage(page, app, file, timeout);
+  expect(await row.getAttribute('data-status')).toBe('imported');
+  return Number((await row.getByRole('link', { name: 'open' }).getAttribute('href'))!.split('/').pop());
 }
 
 export const ADMIN = { name: 'Ada Admin', email: 'ada@example.org', password: 'ada-password-1' };

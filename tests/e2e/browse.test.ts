@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { corpusFile } from '../helpers/corpus';
-import { api, chromiumMissing, imageWidth, openApp, screenshot, squash, type RunningApp } from './app';
+import { api, chromiumMissing, imageWidth, importThroughPage, openApp, screenshot, squash, type RunningApp } from './app';
 
 const TITANIC = 'agconti-titanic__Titanic.ipynb';
 const LOSS = 'anthropikos__train_val_loss_over_epoch.ipynb';
@@ -36,10 +36,7 @@ describe.skipIf(chromiumMissing())('browsing an imported corpus', () => {
   });
 
   it('imports two notebooks through the file input', async () => {
-    await page.goto(url('/import'));
-    await page.getByTestId('file-input').setInputFiles([corpusFile(TITANIC), corpusFile(LOSS)]);
-    const rows = page.locator('table[data-testid="upload-results"] tr[data-status]');
-    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(2);
+    const rows = await importThroughPage(page, app, [corpusFile(TITANIC), corpusFile(LOSS)]);
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))).toEqual(['imported', 'imported']);
     const text = squash(await page.getByTestId('upload-results').innerText());
     expect(text).toContain(TITANIC);

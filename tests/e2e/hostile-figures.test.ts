@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { api, chromiumMissing, openApp, screenshot, sleep, type RunningApp } from './app';
+import { api, chromiumMissing, importOneThroughPage, openApp, screenshot, sleep, type RunningApp } from './app';
 import { ESCAPED_SCRIPT, hostileNotebook } from './hostile-notebook';
 
 describe.skipIf(chromiumMissing())('hostile interactive figures', () => {
@@ -81,12 +81,7 @@ describe.skipIf(chromiumMissing())('hostile interactive figures', () => {
   }
 
   it('imports the hostile notebook: each figure is extracted with its kind', async () => {
-    await page.goto(url('/import'));
-    await page.getByTestId('file-input').setInputFiles(path.join(tmp, 'hostile.ipynb'));
-    const row = page.locator('table[data-testid="upload-results"] tr[data-status]');
-    await row.waitFor({ timeout: 60_000 });
-    expect(await row.getAttribute('data-status')).toBe('imported');
-    const notebookId = Number((await row.getByRole('link', { name: 'open' }).getAttribute('href'))!.split('/').pop());
+    const notebookId = await importOneThroughPage(page, app, path.join(tmp, 'hostile.ipynb'));
     ({ items: vis } = await api<{ items: typeof vis }>(app, `/api/visualisations?notebook=${notebookId}`));
     expect(vis.map((v) => v.kind)).toEqual(['plotly', 'plotly', 'vega-lite', 'vega-lite', 'bokeh', 'html']);
     cookiesBefore = await cookies();

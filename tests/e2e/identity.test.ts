@@ -1,21 +1,15 @@
 // Which notebook is this, and which cell: the Notebooks list shows titles with their identity (Kaggle
 // ref, linked, or the relative file name), search finds a notebook by file name, and one figure has
 // the same cell number on its page, its gallery card, the coding workspace and the agreement pages.
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { corpusFile } from '../helpers/corpus';
-import { openDatabase, type Database } from '../../lib/db/client';
-import { importNotebook } from '../../lib/ingest/import-notebook';
-import { createUser } from '../../lib/auth/users/create-user';
-import { assignments, codes, codings, kaggleKernels, sampleItems, samples, studies, studyMembers } from '../../lib/db/schema';
-import { chromiumMissing, openApp, screenshot, signIn, squash, type RunningApp } from './app';
+import type { Database } from '../../lib/db/client';
+import { assignments, codes, codings, kaggleKernels } from '../../lib/db/schema';
+import { chromiumMissing, openAppWithDatabase, screenshot, signIn, squash, type RunningApp } from './app';
+import { ANA, coderStudy, importCorpusNotebook, pilotSample, TITANIC } from './seed';
 
-const TITANIC = 'agconti-titanic__Titanic.ipynb';
 const LOSS = 'anthropikos__train_val_loss_over_epoch.ipynb';
-const ANA = { name: 'Ana Coder', email: 'ana@example.org', password: 'ana-password-1' };
 
 describe.skipIf(chromiumMissing())('notebook identity and one cell number', () => {
   let app: RunningApp;
@@ -26,17 +20,10 @@ describe.skipIf(chromiumMissing())('notebook identity and one cell number', () =
   const url = (p: string) => `${app.baseUrl}${p}`;
 
   beforeAll(async () => {
-    ({ app, page, close } = await openApp({ page: { viewport: { width: 1400, height: 1000 } } }));
-    const saved = process.env.DATABASE_URL;
-    delete process.env.DATABASE_URL;
-    store = await openDatabase({ dataDir: app.dataDir, max: 2 });
-    if (saved !== undefined) process.env.DATABASE_URL = saved;
+    ({ app, page, store, close } = await openAppWithDatabase({ page: { viewport: { width: 1400, height: 1000 } } }));
     seeded = await seed(store);
   });
-  afterAll(async () => {
-    await store?.close();
-    await close?.();
-  });
+  afterAll(() => close?.());
 
   it('lists notebooks by title with their identity, and finds one by file name', async () => {
     await page.goto(url('/notebooks'));
@@ -103,23 +90,18 @@ describe.skipIf(chromiumMissing())('notebook identity and one cell number', () =
 
 async function seed(store: Database) {
   const db = store.db;
-  const blobDir = path.join(store.dataDir, 'blobs');
-  const titanic = await importNotebook(db, { file: TITANIC, bytes: fs.readFileSync(corpusFile(TITANIC)), blobDir });
-  const loss = await importNotebook(db, { file: LOSS, bytes: fs.readFileSync(corpusFile(LOSS)), blobDir });
+  const titanic = await importCorpusNotebook(store, TITANIC);
+  const loss = await importCorpusNotebook(store, LOSS);
   // The second notebook as if collected from Kaggle: its title and ref come from there.
-  await db.insert(kaggleKernels).values({ notebookId: loss.notebookId!, ref: 'anthropikos/train-val-loss-over-epoch', title: 'Training and validation loss', storedForm: 'with-outputs', source: 'api' });
-  await db.execute(sql`update notebooks set title = 'Training and validation loss' where id = ${loss.notebookId}`);
+  await db.insert(kaggleKernels).values({ notebookId: loss, ref: 'anthropikos/train-val-loss-over-epoch', title: 'Training and validation loss', storedForm: 'with-outputs', source: 'api' });
+  await db.execute(sql`update notebooks set title = 'Training and validation loss' where id = ${loss}`);
   // A Titanic figure late in the notebook, where a 1-based and a 0-based count differ visibly.
-  const [vis] = await db.execute<{ id: number; cell: number }>(sql`select id::int, cell_position::int as cell from visualisations where notebook_id = ${titanic.notebookId} and blob_sha256 is not null order by cell_position desc limit 1`);
-  const ana = await createUser(db, { ...ANA, role: 'coder' });
-  const ben = await createUser(db, { name: 'Ben Coder', email: 'ben@example.org', password: 'ben-password-1', role: 'coder' });
-  const [s] = await db.insert(studies).values({ name: 'Cell numbers', createdBy: ana.id }).returning();
-  await db.insert(studyMembers).values([{ studyId: s.id, userId: ana.id, role: 'coder' }, { studyId: s.id, userId: ben.id, role: 'coder' }]);
-  const [bar, line] = await db.insert(codes).values([{ studyId: s.id, name: 'bar', createdBy: ana.id, position: 0 }, { studyId: s.id, name: 'line', createdBy: ana.id, position: 1 }]).returning();
-  const [sample] = await db.insert(samples).values({ studyId: s.id, name: 'Pilot', definition: {}, overlapPercent: 100, createdBy: ana.id }).returning();
-  const [item] = await db.insert(sampleItems).values({ sampleId: sample.id, visualisationId: Number(vis.id), position: 0 }).returning();
-  const [a] = await db.insert(assignments).values({ sampleItemId: item.id, userId: ana.id, position: 0, status: 'submitted', submittedAt: new Date() }).returning();
-  await db.insert(assignments).values({ sampleItemId: item.id, userId: ben.id, position: 0, status: 'submitted', submittedAt: new Date() });
-  await db.insert(codings).values([{ sampleItemId: item.id, userId: ana.id, codeId: bar.id }, { sampleItemId: item.id, userId: ben.id, codeId: line.id }]);
-  return { visId: Number(vis.id), cell: Number(vis.cell), itemId: item.id, assignmentId: a.id };
+  const [vis] = await db.execute<{ id: number; cell: number }>(sql`select id::int, cell_position::int as cell from visualisations where notebook_id = ${titanic} and blob_sha256 is not null order by cell_position desc limit 1`);
+  const { studyId, ana, ben } = await coderStudy(db, 'Cell numbers');
+  const [bar, line] = await db.insert(codes).values([{ studyId, name: 'bar', createdBy: ana, position: 0 }, { studyId, name: 'line', createdBy: ana, position: 1 }]).returning();
+  const { items: [item] } = await pilotSample(db, studyId, ana, [Number(vis.id)]);
+  const [a] = await db.insert(assignments).values({ sampleItemId: item, userId: ana, position: 0, status: 'submitted', submittedAt: new Date() }).returning();
+  await db.insert(assignments).values({ sampleItemId: item, userId: ben, position: 0, status: 'submitted', submittedAt: new Date() });
+  await db.insert(codings).values([{ sampleItemId: item, userId: ana, codeId: bar.id }, { sampleItemId: item, userId: ben, codeId: line.id }]);
+  return { visId: Number(vis.id), cell: Number(vis.cell), itemId: item, assignmentId: a.id };
 }

@@ -1,18 +1,14 @@
 // The machine as a coder, in the browser: a supervisor (the admin) maps codes to chart types on the
 // codebook page, then reads the analysis engine's κ against consensus and a coder on the agreement
 // page, with the confusion matrix's numbers one click away; turning suggestions on warns about anchoring.
-import fs from 'node:fs';
-import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { corpusFile } from '../helpers/corpus';
-import { openDatabase, type Database } from '../../lib/db/client';
-import { importNotebook } from '../../lib/ingest/import-notebook';
-import { createUser } from '../../lib/auth/users/create-user';
-import { codes, consensusCodings, sampleItems, samples, studies, studyMembers, visualisationLabels } from '../../lib/db/schema';
+import type { Database } from '../../lib/db/client';
+import { codes, consensusCodings, studies, visualisationLabels } from '../../lib/db/schema';
 import { codeItem, type SeededStudy } from '../integration/agreement-page-fixtures';
-import { chromiumMissing, openApp, screenshot, type RunningApp } from './app';
+import { chromiumMissing, openAppWithDatabase, screenshot, type RunningApp } from './app';
+import { coderStudy, pilotSample, titanicFigures } from './seed';
 
 const machine = ['bar', 'bar', 'line', 'line', 'histogram', 'histogram', 'bar', 'line', 'histogram', 'bar'];
 const ana = ['bar', 'bar', 'line', 'bar', 'hist', 'hist', 'bar', 'line', 'line', 'bar'];
@@ -37,17 +33,10 @@ describe.skipIf(chromiumMissing())('the machine as a coder on the agreement page
   const url = (p: string) => `${app.baseUrl}${p}`;
 
   beforeAll(async () => {
-    ({ app, page, close } = await openApp({ page: { viewport: { width: 1400, height: 1100 } } }));
-    const saved = process.env.DATABASE_URL;
-    delete process.env.DATABASE_URL;
-    store = await openDatabase({ dataDir: app.dataDir, max: 2 });
-    if (saved !== undefined) process.env.DATABASE_URL = saved;
+    ({ app, page, store, close } = await openAppWithDatabase({ page: { viewport: { width: 1400, height: 1100 } } }));
     study = await seed(store);
   });
-  afterAll(async () => {
-    await store?.close();
-    await close?.();
-  });
+  afterAll(() => close?.());
 
   it('maps codes to chart types on the codebook page', async () => {
     await page.goto(url(`/studies/${study.studyId}/codebook`));
@@ -95,36 +84,25 @@ describe.skipIf(chromiumMissing())('the machine as a coder on the agreement page
 
 async function seed(store: Database): Promise<SeededStudy> {
   const db = store.db;
-  const imported = await importNotebook(db, { file: 'agconti-titanic__Titanic.ipynb', bytes: fs.readFileSync(corpusFile('agconti-titanic__Titanic.ipynb')), blobDir: path.join(store.dataDir, 'blobs') });
-  const vis = await db.execute<{ id: number }>(sql`select id::int from visualisations where notebook_id = ${imported.notebookId} and blob_sha256 is not null order by id limit 10`);
-  if (vis.length < 10) throw new Error(`expected 10 images in the Titanic notebook, got ${vis.length}`);
-  const notebookId = imported.notebookId;
-  if (notebookId === undefined) throw new Error('the Titanic notebook was not imported');
-  const a = await createUser(db, { name: 'Ana Coder', email: 'ana@example.org', password: 'ana-password-1', role: 'coder' });
-  const b = await createUser(db, { name: 'Ben Coder', email: 'ben@example.org', password: 'ben-password-1', role: 'coder' });
-  const [s] = await db.insert(studies).values({ name: 'Machine as a coder', createdBy: a.id }).returning();
-  await db.insert(studyMembers).values([
-    { studyId: s.id, userId: a.id, role: 'coder' },
-    { studyId: s.id, userId: b.id, role: 'coder' },
-  ]);
-  const [chart] = await db.insert(codes).values({ studyId: s.id, kind: 'category', name: 'Chart', createdBy: a.id }).returning();
+  const { notebookId, figures } = await titanicFigures(store, 10);
+  const { studyId, ana: a, ben: b } = await coderStudy(db, 'Machine as a coder');
+  const [chart] = await db.insert(codes).values({ studyId, kind: 'category', name: 'Chart', createdBy: a }).returning();
   const ids = new Map<string, number>();
   for (const [i, name] of ['bar', 'line', 'hist'].entries()) {
-    const [c] = await db.insert(codes).values({ studyId: s.id, parentId: chart.id, name, position: i, createdBy: a.id }).returning();
+    const [c] = await db.insert(codes).values({ studyId, parentId: chart.id, name, position: i, createdBy: a }).returning();
     ids.set(`Chart/${name}`, c.id);
   }
-  const [sample] = await db.insert(samples).values({ studyId: s.id, name: 'Pilot', definition: {}, overlapPercent: 100, createdBy: a.id }).returning();
-  const items = await db.insert(sampleItems).values(vis.map((v, position) => ({ sampleId: sample.id, visualisationId: Number(v.id), position }))).returning();
+  const { sampleId, items } = await pilotSample(db, studyId, a, figures);
   // The analysis engine's labels, as its background job would store them (replacing any it stored already).
-  for (const [i, v] of vis.entries()) {
+  for (const [i, v] of figures.entries()) {
     const label = { notebookId, analyserVersion: 'e2e', chartType: machine[i], library: 'matplotlib', mlStage: 'data_exploration', multiPanel: false, confidence: { chartType: 0.8, mlStage: 0.5 }, evidence: [], slice: { cells: [], lines: [], code: '' } };
-    await db.insert(visualisationLabels).values({ visualisationId: Number(v.id), ...label }).onConflictDoUpdate({ target: visualisationLabels.visualisationId, set: label });
+    await db.insert(visualisationLabels).values({ visualisationId: v, ...label }).onConflictDoUpdate({ target: visualisationLabels.visualisationId, set: label });
   }
-  const seeded: SeededStudy = { studyId: s.id, sampleId: sample.id, items: items.map((i) => i.id), visualisations: vis.map((v) => Number(v.id)), code: (p) => ids.get(p)! };
+  const seeded: SeededStudy = { studyId, sampleId, items, visualisations: figures, code: (p) => ids.get(p)! };
   for (let i = 0; i < 10; i++) {
-    await codeItem(db, seeded, seeded.items[i], a.id, [`Chart/${ana[i]}`]);
-    await codeItem(db, seeded, seeded.items[i], b.id, ben[i] ? [`Chart/${ben[i]}`] : []);
-    if (consensus[i]) await db.insert(consensusCodings).values({ sampleItemId: seeded.items[i], codeId: ids.get(`Chart/${consensus[i]}`)!, decidedBy: a.id });
+    await codeItem(db, seeded, seeded.items[i], a, [`Chart/${ana[i]}`]);
+    await codeItem(db, seeded, seeded.items[i], b, ben[i] ? [`Chart/${ben[i]}`] : []);
+    if (consensus[i]) await db.insert(consensusCodings).values({ sampleItemId: seeded.items[i], codeId: ids.get(`Chart/${consensus[i]}`)!, decidedBy: a });
   }
   return seeded;
 }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumMissing, openApp, RESULTS_DIR, screenshot, squash, type RunningApp } from './app';
+import { chromiumMissing, importOneThroughPage, openApp, RESULTS_DIR, screenshot, squash, type RunningApp } from './app';
 
 const NOTEBOOK = {
   nbformat: 4,
@@ -42,14 +42,9 @@ describe.skipIf(chromiumMissing())('math in markdown', () => {
   });
 
   it('renders $e^{i\\pi}+1=0$ as math, with no script and no request to another host', async () => {
-    await page.goto(`${app.baseUrl}/import`);
-    await page.getByTestId('file-input').setInputFiles(path.join(tmp, 'euler.ipynb'));
-    const row = page.locator('table[data-testid="upload-results"] tr[data-status]');
-    await row.waitFor({ timeout: 60_000 });
-    expect(await row.getAttribute('data-status')).toBe('imported');
-    const href = (await row.getByRole('link', { name: 'open' }).getAttribute('href'))!;
+    const notebookId = await importOneThroughPage(page, app, path.join(tmp, 'euler.ipynb'));
 
-    await page.goto(`${app.baseUrl}${href}`);
+    await page.goto(`${app.baseUrl}/notebooks/${notebookId}`);
     const md = page.locator('.nb .markdown').first();
     await md.getByRole('heading', { name: 'Euler' }).waitFor();
     const inline = md.locator('p .katex').first();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumMissing, openApp, screenshot, sleep, squash, type RunningApp } from './app';
+import { chromiumMissing, importOneThroughPage, openApp, screenshot, sleep, squash, type RunningApp } from './app';
 
 const LONG_CELLS = 50_000;
 const nbWith = (cells: unknown[]) => ({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } }, cells });
@@ -64,14 +64,7 @@ describe.skipIf(chromiumMissing())('notebook page: CSP, remote images, long note
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function importFile(name: string): Promise<number> {
-    await page.goto(url('/import'));
-    await page.getByTestId('file-input').setInputFiles(path.join(tmp, name));
-    const row = page.locator('table[data-testid="upload-results"] tr[data-status]');
-    await row.waitFor({ timeout: 180_000 });
-    expect(await row.getAttribute('data-status')).toBe('imported');
-    return Number((await row.getByRole('link', { name: 'open' }).getAttribute('href'))!.split('/').pop());
-  }
+  const importFile = (name: string) => importOneThroughPage(page, app, path.join(tmp, name), 180_000);
 
   it('sends a strict Content-Security-Policy with every page', async () => {
     const res = await fetch(url('/sign-in'));

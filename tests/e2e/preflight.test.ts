@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { corpusFile } from '../helpers/corpus';
 import { codeNotebook } from '../helpers/notebooks';
 import { hasHostPython } from '../helpers/system';
-import { chromiumMissing, openApp, screenshot, squash, type OpenedApp } from './app';
+import { chromiumMissing, importThroughPage, openApp, screenshot, squash, type OpenedApp } from './app';
 
 const LDA = 'pparkitn__lda-vs-pca.ipynb'; // scikit-learn's bundled iris: runs anywhere
 const hasPython = hasHostPython('nbclient, ipykernel, matplotlib, sklearn');
@@ -23,11 +23,10 @@ describe.skipIf(chromiumMissing() || !hasPython)('the pre-flight check before re
   const url = (p: string) => `${opened.app.baseUrl}${p}`;
 
   it('lists what a selected notebook lacks, and skips it when asked', async () => {
-    await page.goto(url('/import'));
     const blocked = { name: 'needs-catboost.ipynb', mimeType: 'application/json', buffer: codeNotebook('import pandas as pd\nfrom catboost import CatBoostClassifier', "df = pd.read_csv('/kaggle/input/titanic/train.csv')") };
     const lda = { name: LDA, mimeType: 'application/json', buffer: fs.readFileSync(corpusFile(LDA)) };
-    await page.getByTestId('file-input').setInputFiles([lda, blocked]);
-    await expect.poll(() => page.locator('table[data-testid="upload-results"] tr[data-status="imported"]').count(), { timeout: 60_000 }).toBe(2);
+    const rows = await importThroughPage(page, opened.app, [lda, blocked]);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))).toEqual(['imported', 'imported']);
 
     await page.goto(url('/notebooks'));
     await page.locator('table.list tbody tr').nth(1).waitFor();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { corpusFile } from '../helpers/corpus';
-import { chromiumMissing, openApp, screenshot, type RunningApp } from './app';
+import { chromiumMissing, importOneThroughPage, openApp, screenshot, type RunningApp } from './app';
 
 const TITANIC = 'agconti-titanic__Titanic.ipynb';
 
@@ -19,9 +19,7 @@ describe.skipIf(chromiumMissing())('searching markdown and code', () => {
   afterAll(() => close?.());
 
   it('finds a stemmed phrase from the nav box, marks it, and jumps to its cell', async () => {
-    await page.goto(url('/import'));
-    await page.getByTestId('file-input').setInputFiles([corpusFile(TITANIC)]);
-    await expect.poll(() => page.locator('table[data-testid="upload-results"] tr[data-status="imported"]').count(), { timeout: 60_000 }).toBe(1);
+    await importOneThroughPage(page, app, corpusFile(TITANIC));
     await page.goto(url('/notebooks'));
     const box = page.locator('form.nav-search input[type=search]');
     await box.fill('"thumb waving"'); // the markdown says "a thumb wave": the phrase matches by stems
