@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runItems, runningJobs, strategyRuns } from '../../lib/db/schema';
-import { stopBoss } from '../../lib/jobs/boss';
 import { cancelCollectionRun, enqueueOrphanedRuns, startCollectionRun } from '../../lib/jobs/enqueue-collection';
 import { cancelJob } from '../../lib/jobs/queue-controls';
 import { startWorker } from '../../lib/jobs/worker';
@@ -10,7 +9,7 @@ import { createStrategy } from '../../lib/kaggle/strategies';
 import { strategyInput } from '../../lib/kaggle/strategy-schema';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { startKaggleServer, type KaggleServer } from '../helpers/kaggle-server';
-import { jobsOfWorker, killWorkerProcesses, startWorkerProcess, until } from '../helpers/worker-process';
+import { jobsOfWorker, startWorkerProcess, stopWorkersAndStore, until } from '../helpers/worker-process';
 
 // Collection runs are `collect` jobs on the one job system: created with their job, served by the
 // registry's worker, resumed by another worker after a SIGKILL with every kernel stored once, and
@@ -26,13 +25,7 @@ describe('collection runs on the job system', () => {
     process.env.KAGGLE_API_BASE_URL = server.url;
     process.env.KAGGLE_API_TOKEN = 'test-token';
   });
-  afterEach(async () => {
-    killWorkerProcesses();
-    if (store) {
-      await stopBoss(store.url);
-      await store.close();
-    }
-  });
+  afterEach(() => stopWorkersAndStore(store));
   afterAll(async () => {
     delete process.env.KAGGLE_API_BASE_URL;
     delete process.env.KAGGLE_API_TOKEN;
