@@ -1,5 +1,5 @@
 // The analytics page over two real notebooks (imported through the API, their figures labelled by the
-// real analysis engine and stored as the background job stores them), and /analyse on a dropped notebook.
+// app's own background analysis job), and /analyse on a dropped notebook.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -9,7 +9,6 @@ import { authHeaders, chromiumMissing, openApp, openAppDatabase, screenshot, squ
 import type { Database } from '../../lib/db/client';
 import { analyseNotebook } from '../../lib/analysis';
 import { parseNotebook } from '../../lib/notebooks';
-import { visualisationLabels } from '../../lib/db/schema';
 
 const FILES = ['agconti-titanic__Titanic.ipynb', 'anthropikos__train_val_loss_over_epoch.ipynb'];
 
@@ -44,20 +43,25 @@ describe.skipIf(chromiumMissing())('analytics and analyse pages', () => {
       const res = await fetch(url('/api/imports'), { method: 'POST', headers: authHeaders(app), body: form });
       expect(res.status).toBe(200);
     }
-    // Label the stored figures as the analysis job does: the engine's labels, by cell and output.
+    // The app's own worker analyses each imported notebook in the background (the analyse job): wait
+    // until every stored figure of both notebooks has its labels, then count them from the database.
     store = await openAppDatabase(app);
-    for (const f of FILES) {
-      const analysis = await analyseNotebook(parseNotebook(fs.readFileSync(corpusFile(f))));
-      const vis = await store.db.execute<{ id: number; notebook_id: number; cell_position: number; output_index: number }>(
-        sql`select v.id, v.notebook_id, v.cell_position, v.output_index from visualisations v join notebooks n on n.id = v.notebook_id where n.file_name like ${'%' + f}`,
-      );
-      const rows = analysis.visualisations.flatMap((a) => {
-        const v = vis.find((x) => x.cell_position === a.cell && x.output_index === a.output);
-        return v ? [{ visualisationId: Number(v.id), notebookId: v.notebook_id, analyserVersion: 'e2e', chartType: a.chartType, library: a.library, mlStage: a.mlStage, multiPanel: a.multiPanel, confidence: a.confidence, evidence: a.evidence, slice: a.slice }] : [];
-      });
-      await store.db.insert(visualisationLabels).values(rows);
-      labelled += rows.length;
-      testingFigures += rows.filter((r) => ['model_evaluation', 'explainability', 'fairness'].includes(r.mlStage)).length;
+    const names = FILES.map((f) => '%' + f);
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      const [row] = await store.db.execute<{ figures: number; labelled: number; testing: number }>(sql`
+        select count(*)::int as figures, count(l.visualisation_id)::int as labelled,
+               count(*) filter (where l.ml_stage in ('model_evaluation', 'explainability', 'fairness'))::int as testing
+        from visualisations v join notebooks n on n.id = v.notebook_id
+        left join visualisation_labels l on l.visualisation_id = v.id
+        where n.file_name like ${names[0]} or n.file_name like ${names[1]}`);
+      if (row.figures > 0 && row.labelled === row.figures) {
+        labelled = row.labelled;
+        testingFigures = row.testing;
+        break;
+      }
+      if (Date.now() > deadline) throw new Error(`analysis did not label the imported figures: ${JSON.stringify(row)}\n${app.output().slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 500));
     }
     expect(labelled).toBeGreaterThanOrEqual(10);
 
