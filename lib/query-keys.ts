@@ -13,6 +13,7 @@ export const queryKeys = {
     all: () => ['visualisations'] as const,
     list: (params: Record<string, unknown>) => ['visualisations', 'list', params] as const,
     facets: (params: Record<string, unknown>) => ['visualisations', 'facets', params] as const,
+    facetLists: (params: Record<string, unknown>) => ['visualisations', 'facet-lists', params] as const,
     detail: (id: number, params: Record<string, unknown>) => ['visualisations', 'detail', id, params] as const,
   },
   imports: {

@@ -12,6 +12,10 @@ import { OriginSwitch, originWords } from '@/components/ui/OriginSwitch';
 import { originOf } from '@/lib/browse/origins';
 import { plural } from '@/lib/text/plural';
 
+// The sidebar's order: the labels first (what researchers filter by most), the many-valued lists
+// (notebook, competition, medal, near-duplicates) last, since they arrive in a second, slower request.
+const SIDEBAR: ReadonlyArray<(typeof FACETS)[number]> = ['chartType', 'stage', 'library', 'multiPanel', 'kind', 'mime', 'context', 'notebook', 'competition', 'medal', 'group'];
+
 const FACET_TITLES: Record<(typeof FACETS)[number], string> = {
   kind: 'Kind',
   mime: 'Format',
@@ -96,7 +100,7 @@ export function Gallery() {
       <div className="gallery-layout">
         <aside className="facets panel" aria-label="facets">
           {facets.data ? (
-            FACETS.map((f) => <Facet key={f} name={f} title={FACET_TITLES[f]} values={facets.data[f as keyof Facets]} filters={filters} onToggle={toggle} />)
+            SIDEBAR.map((f) => <Facet key={f} name={f} title={FACET_TITLES[f]} values={facets.data?.[f as keyof Facets] ?? []} filters={filters} onToggle={toggle} />)
           ) : (
             <Skeleton height={200} />
           )}

@@ -2,7 +2,7 @@ import type { corpusStats } from '@/lib/browse/corpus-stats';
 import type { listNotebooks } from '@/lib/browse/list-notebooks';
 import type { getNotebook } from '@/lib/browse/get-notebook';
 import type { listVisualisations } from '@/lib/browse/list-visualisations';
-import type { visualisationFacets } from '@/lib/browse/visualisation-facets';
+import type { visualisationFacetLists, visualisationFacets } from '@/lib/browse/visualisation-facets';
 import type { getVisualisation } from '@/lib/browse/get-visualisation';
 import type { ImportFailure } from '@/lib/db/schema';
 
@@ -14,6 +14,7 @@ export type CorpusStats = Api<typeof corpusStats>;
 export type NotebookPage = Api<typeof listNotebooks>;
 export type NotebookDetail = Api<typeof getNotebook>;
 export type GalleryPage = Api<typeof listVisualisations>;
-export type Facets = Api<typeof visualisationFacets>;
+// The low-cardinality facets (one fast request) and, once loaded, the many-valued ones (a second request).
+export type Facets = Api<typeof visualisationFacets> & Partial<Api<typeof visualisationFacetLists>>;
 export type VisualisationDetail = Api<typeof getVisualisation>;
 export type Failure = Jsonified<ImportFailure>;

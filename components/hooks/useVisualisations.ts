@@ -15,12 +15,23 @@ export function useGallery(filters: GalleryParams) {
   });
 }
 
+/**
+ * The gallery's facet counts: the low-cardinality facets (counted from the gallery cube, fast) and the
+ * notebook, group, competition and medal lists (live counts, slower) in a second request whose values
+ * join `data` when they arrive.
+ */
 export function useFacets(filters: GalleryParams) {
-  return useQuery({
+  const counts = useQuery({
     queryKey: queryKeys.visualisations.facets(filters),
     queryFn: () => fetchJson<Facets>(`/api/visualisations/facets${toQuery(filters)}`),
     placeholderData: keepPreviousData,
   });
+  const lists = useQuery({
+    queryKey: queryKeys.visualisations.facetLists(filters),
+    queryFn: () => fetchJson<Required<Facets>>(`/api/visualisations/facets/lists${toQuery(filters)}`),
+    placeholderData: keepPreviousData,
+  });
+  return { ...counts, data: counts.data ? ({ ...counts.data, ...lists.data } as Facets) : undefined };
 }
 
 export function useVisualisation(id: number, filters: GalleryParams) {

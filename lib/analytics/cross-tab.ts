@@ -12,9 +12,11 @@ export interface CrossTabCell {
 /**
  * Counts of labelled visualisations in the population by `rows` × `cols` (or by `rows` alone, with
  * col '' for every cell). One query; the competition and year come from the original's Kaggle
- * metadata (a reproduction has none of its own).
+ * metadata (a reproduction has none of its own). The whole corpus is read from the analytics cube
+ * where its dimensions allow; `live` counts the labels themselves (tests and the bench compare).
  */
-export async function crossTab(db: Db, pop: Population, rows: Dimension, cols?: Dimension): Promise<CrossTabCell[]> {
+export async function crossTab(db: Db, pop: Population, rows: Dimension, cols?: Dimension, opts: { live?: boolean } = {}): Promise<CrossTabCell[]> {
+  if (!opts.live && pop.source === 'corpus' && rows in CUBE_VALUE && (!cols || cols in CUBE_VALUE)) return crossTabFromCube(db, pop, rows, cols);
   const colJoin = cols ? sql.raw(`cross join lateral (${DIMENSION_SQL[cols]}) c`) : sql.raw('');
   const colValue = cols ? sql.raw('c.v') : sql.raw(`''`);
   const joins = sql.raw([...new Set([rows, cols].map((d) => (d ? DIMENSION_JOINS[d] : undefined)).filter(Boolean))].join('\n'));
@@ -43,4 +45,33 @@ function populationWhere(pop: Population): SQL {
   if (pop.source === 'sample') parts.push(sql`l.visualisation_id in (select si.visualisation_id from sample_items si where si.sample_id = ${pop.id ?? 0})`);
   if (pop.stages?.length) parts.push(sql`l.ml_stage in (${sql.join(pop.stages.map((s) => sql`${s}`), sql`, `)})`);
   return sql.join(parts, sql` and `);
+}
+
+// The whole corpus by dimensions the analytics cube carries (analytics_counts, kept exact by triggers:
+// drizzle/0020): a sum over a few thousand rows instead of a pass over every label. Competitions have
+// thousands of values and are not in the cube; samples and runs are small populations, counted live.
+const CUBE_VALUE: Partial<Record<Dimension, string>> = {
+  chart_type: 'select x.chart_type as v',
+  ml_stage: 'select x.ml_stage as v',
+  library: 'select x.library as v',
+  year: 'select x.year as v',
+  reproduction: 'select x.reproduction_status as v',
+  testing: 'select unnest(x.testing) as v',
+};
+
+async function crossTabFromCube(db: Db, pop: Population, rows: Dimension, cols?: Dimension): Promise<CrossTabCell[]> {
+  const where: SQL[] = [];
+  if (pop.origin === 'originals') where.push(sql`not x.reproduction`);
+  if (pop.origin === 'reproductions') where.push(sql`x.reproduction`);
+  if (pop.stages?.length) where.push(sql`x.ml_stage in (${sql.join(pop.stages.map((s) => sql`${s}`), sql`, `)})`);
+  const result = await db.execute<{ row: string; col: string; count: number }>(sql`
+    select r.v as row, ${cols ? sql.raw('c.v') : sql.raw(`''`)} as col, sum(x.n)::bigint as count
+    from analytics_counts x
+    cross join lateral (${sql.raw(CUBE_VALUE[rows]!)}) r
+    ${cols ? sql.raw(`cross join lateral (${CUBE_VALUE[cols]}) c`) : sql``}
+    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+    group by 1, 2
+    having sum(x.n) > 0
+    order by 1, 2`);
+  return result.map((r) => ({ row: r.row, col: r.col, count: Number(r.count) }));
 }

@@ -4,7 +4,7 @@ import { blobs, kaggleKernels, notebooks, visualisationLabels, visualisations, i
 import { galleryWhere } from './list-visualisations';
 import type { GalleryFilters } from './schemas';
 import { notebookRefOf } from './identity';
-import { joinedLabelValue, type LabelFacet } from './label-filters';
+import { joinedLabelValue, LABEL_FACETS, type LabelFacet } from './label-filters';
 
 export interface FacetValue {
   value: string;
@@ -12,45 +12,96 @@ export interface FacetValue {
   count: number;
 }
 
-/** Counts per facet value under the other active filters (a facet does not filter itself). */
-export async function visualisationFacets(db: Db, f: GalleryFilters) {
-  // Each count joins only what its value and the active filters read: over a million figures a join
-  // not needed costs more than the count itself (bench/scale.ts). kaggle_kernels is at most one row per
-  // notebook, visualisation_labels one per figure, so neither join changes the counts.
-  // `setReturning`: the value is unnest(…), which PostgreSQL allows in the select list but not inside coalesce.
-  type Join = 'kaggle' | 'labels' | 'blobs';
-  const countBy = async (column: SQL | AnyColumn, without: keyof GalleryFilters, joins: Join[] = [], label?: SQL<string>, setReturning = false): Promise<FacetValue[]> => {
-    const value = setReturning ? sql<string>`${column}` : sql<string>`coalesce(${column}::text, 'unknown')`;
-    const filters = { ...f, [without]: undefined };
-    let q = db
-      .select({ value, label: label ?? sql<string>`''`, count: count() })
-      .from(visualisations)
-      .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
-      .$dynamic();
-    if (joins.includes('kaggle')) q = q.leftJoin(kaggleKernels, eq(kaggleKernels.notebookId, visualisations.notebookId));
-    if (joins.includes('labels')) q = q.leftJoin(visualisationLabels, eq(visualisationLabels.visualisationId, visualisations.id));
-    if (joins.includes('blobs') || filters.group) q = q.leftJoin(blobs, eq(blobs.sha256, imageSha()));
-    const rows = await q.where(and(...galleryWhere(filters))).groupBy(sql`1`).orderBy(sql`3 desc`).limit(50);
-    return rows.filter((r) => r.value !== null).map((r) => ({ value: r.value, label: String(r.label || r.value), count: Number(r.count) }));
-  };
+// The facets with few values (origin, MIME, kind, context and the four labels) are counted from the
+// gallery cube (gallery_counts, kept exact by triggers: drizzle/0020) whenever the active filters are
+// among them too: a sum over a few thousand rows instead of a count over every figure. A filter on a
+// notebook, a near-duplicate group, a competition, a medal or a search is selective: those counts
+// are live queries over the figures it leaves.
+type CubeFacet = 'mime' | 'kind' | 'context' | LabelFacet;
+const CUBE_VALUE: Record<CubeFacet, string> = {
+  mime: 'mime',
+  kind: 'kind',
+  context: `case when context then 'yes' else 'no' end`,
+  chartType: 'chart_type',
+  stage: 'ml_stage',
+  library: 'library',
+  multiPanel: 'multi_panel',
+};
+const SELECTIVE: Array<keyof GalleryFilters> = ['notebook', 'group', 'competition', 'medal', 'q'];
+
+/**
+ * Counts per value of the low-cardinality facets under the other active filters (a facet does not
+ * filter itself). `live` counts the figures themselves even where the cube could answer (tests and
+ * bench/scale.ts compare the two).
+ */
+export async function visualisationFacets(db: Db, f: GalleryFilters, opts: { live?: boolean } = {}) {
+  const fromCube = !opts.live && !SELECTIVE.some((k) => f[k] !== undefined);
+  const byFacet = (facet: CubeFacet) => (fromCube ? cubeCount(db, f, facet) : liveFacet(db, f, facet));
+  const [mime, library, chartType, stage, multiPanel, kind, context] = await Promise.all(
+    (['mime', 'library', 'chartType', 'stage', 'multiPanel', 'kind', 'context'] as const).map(byFacet),
+  );
+  return { mime, chartType, stage, library, multiPanel, kind, context };
+}
+
+/** The many-valued facets (notebook, near-duplicate group, competition, medal): live counts, loaded beside the others. */
+export async function visualisationFacetLists(db: Db, f: GalleryFilters) {
   // Kaggle facets list only collected notebooks' values.
   const kaggle = async (expr: SQL, without: keyof GalleryFilters, setReturning = false) =>
-    (await countBy(expr, without, ['kaggle'], undefined, setReturning)).filter((v) => v.value !== 'unknown');
-  const byLabel = (facet: LabelFacet) => countBy(joinedLabelValue(facet), facet, ['labels']);
-  const [mime, library, chartType, stage, multiPanel, kind, context, notebook, groups, competition, medal] = await Promise.all([
-    countBy(visualisations.mime, 'mime'),
-    byLabel('library'),
-    byLabel('chartType'),
-    byLabel('stage'),
-    byLabel('multiPanel'),
-    countBy(visualisations.kind, 'kind'),
-    countBy(sql`case when ${visualisations.hasContext} then 'yes' else 'no' end`, 'context'),
-    countBy(sql`${visualisations.notebookId}`, 'notebook', [], sql<string>`min(${notebooks.title}) || ' — ' || min(${notebookRefOf(notebooks.id, notebooks.fileName)})`),
-    countBy(blobs.dupGroup, 'group', ['blobs']),
+    (await liveCount(db, f, expr, without, ['kaggle'], undefined, setReturning)).filter((v) => v.value !== 'unknown');
+  const [notebook, groups, competition, medal] = await Promise.all([
+    liveCount(db, f, sql`${visualisations.notebookId}`, 'notebook', [], sql<string>`min(${notebooks.title}) || ' — ' || min(${notebookRefOf(notebooks.id, notebooks.fileName)})`),
+    liveCount(db, f, blobs.dupGroup, 'group', ['blobs']),
     kaggle(sql`unnest(${kaggleKernels.competitions})`, 'competition', true),
     kaggle(sql`${kaggleKernels.medal}`, 'medal'),
   ]);
   // Only groups with several figures are near-duplicates worth browsing.
   const group = groups.filter((g) => g.value !== 'unknown' && g.count > 1).map((g) => ({ ...g, label: `${g.count} near-identical` }));
-  return { mime, chartType, stage, library, multiPanel, kind, context, notebook, group, competition, medal };
+  return { notebook, group, competition, medal };
+}
+
+/** One facet's counts from the gallery cube under the other (cube) filters. */
+async function cubeCount(db: Db, f: GalleryFilters, facet: CubeFacet): Promise<FacetValue[]> {
+  const where: SQL[] = [];
+  const origin = f.origin ?? 'originals';
+  if (origin !== 'both') where.push(sql`reproduction = ${origin === 'reproductions'}`);
+  if (facet !== 'mime' && f.mime) where.push(sql`mime = ${f.mime}`);
+  if (facet !== 'kind' && f.kind) where.push(sql`kind = ${f.kind}`);
+  if (facet !== 'context' && f.context) where.push(sql`context = ${f.context === 'yes'}`);
+  for (const label of LABEL_FACETS) {
+    const values = f[label];
+    if (label !== facet && values?.length) where.push(sql`${sql.raw(CUBE_VALUE[label])} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`);
+  }
+  const rows = await db.execute<{ value: string; count: number }>(sql`
+    select ${sql.raw(CUBE_VALUE[facet])} as value, sum(n)::bigint as count from gallery_counts
+    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+    group by 1 having sum(n) > 0 order by 2 desc, 1 limit 50`);
+  return rows.map((r) => ({ value: r.value, label: r.value, count: Number(r.count) }));
+}
+
+/** One low-cardinality facet counted over the figures themselves (under a selective filter). */
+function liveFacet(db: Db, f: GalleryFilters, facet: CubeFacet): Promise<FacetValue[]> {
+  if (facet === 'mime') return liveCount(db, f, visualisations.mime, 'mime');
+  if (facet === 'kind') return liveCount(db, f, visualisations.kind, 'kind');
+  if (facet === 'context') return liveCount(db, f, sql`case when ${visualisations.hasContext} then 'yes' else 'no' end`, 'context');
+  return liveCount(db, f, joinedLabelValue(facet), facet, ['labels']);
+}
+
+// Each count joins only what its value and the active filters read: over a million figures a join
+// not needed costs more than the count itself (bench/scale.ts). kaggle_kernels is at most one row per
+// notebook, visualisation_labels one per figure, so neither join changes the counts.
+// `setReturning`: the value is unnest(…), which PostgreSQL allows in the select list but not inside coalesce.
+type Join = 'kaggle' | 'labels' | 'blobs';
+async function liveCount(db: Db, f: GalleryFilters, column: SQL | AnyColumn, without: keyof GalleryFilters, joins: Join[] = [], label?: SQL<string>, setReturning = false): Promise<FacetValue[]> {
+  const value = setReturning ? sql<string>`${column}` : sql<string>`coalesce(${column}::text, 'unknown')`;
+  const filters = { ...f, [without]: undefined };
+  let q = db
+    .select({ value, label: label ?? sql<string>`''`, count: count() })
+    .from(visualisations)
+    .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
+    .$dynamic();
+  if (joins.includes('kaggle')) q = q.leftJoin(kaggleKernels, eq(kaggleKernels.notebookId, visualisations.notebookId));
+  if (joins.includes('labels')) q = q.leftJoin(visualisationLabels, eq(visualisationLabels.visualisationId, visualisations.id));
+  if (joins.includes('blobs') || filters.group) q = q.leftJoin(blobs, eq(blobs.sha256, imageSha()));
+  const rows = await q.where(and(...galleryWhere(filters))).groupBy(sql`1`).orderBy(sql`3 desc`).limit(50);
+  return rows.filter((r) => r.value !== null).map((r) => ({ value: r.value, label: String(r.label || r.value), count: Number(r.count) }));
 }

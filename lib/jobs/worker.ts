@@ -2,6 +2,7 @@ import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
+import { foldFigureCounts } from '../db/figure-counts';
 import type { Executor } from '../execute/types';
 import { appendTail } from '../execute/types';
 import { getBoss } from './boss';
@@ -21,6 +22,8 @@ export interface WorkerOptions {
   concurrency?: number; // reproduction's default: the number of CPU cores
   graceMs?: number; // on stop, how long running jobs may finish before they go back to the queue
   heartbeatMs?: number;
+  /** How often the figure-count cubes are folded (lib/db/figure-counts). */
+  foldMs?: number;
   pollMs?: number;
   log?: (msg: string) => void;
 }
@@ -61,6 +64,9 @@ export async function startWorker(opts: WorkerOptions): Promise<{ id: string; st
   const sleep = (ms: number) => new Promise<void>((r) => ((wake = r), setTimeout(r, ms)));
 
   const heartbeat = setInterval(() => void tick().catch((e) => log(`heartbeat failed: ${(e as Error).message}`)), opts.heartbeatMs ?? 2000);
+  // Imports and analyses append differences to the figure-count cubes; summing them keeps the gallery's
+  // facets and the corpus cross-tabs reading a few thousand rows.
+  const folding = setInterval(() => void foldFigureCounts(db).catch((e) => log(`folding figure counts failed: ${(e as Error).message}`)), opts.foldMs ?? 30_000);
   async function tick() {
     await beat(db, id, new Map([...running].map(([jobId, r]) => [jobId, r.log])));
     await abortCancelled(running, db);
@@ -150,6 +156,7 @@ export async function startWorker(opts: WorkerOptions): Promise<{ id: string; st
         }
       }
       clearInterval(heartbeat);
+      clearInterval(folding);
       await markStopped(db, id);
     },
   };

@@ -10,7 +10,7 @@ import { apiSource } from '../../lib/kaggle/runs/api-source';
 import { getRun, startRun } from '../../lib/kaggle/runs/run-state';
 import { collectRun } from '../../lib/kaggle/runs/collect-run';
 import { exportSampleCsv } from '../../lib/kaggle/runs/export-sample';
-import { visualisationFacets } from '../../lib/browse/visualisation-facets';
+import { visualisationFacetLists } from '../../lib/browse/visualisation-facets';
 import { listVisualisations } from '../../lib/browse/list-visualisations';
 import { startKaggleServer, type KaggleServer } from '../helpers/kaggle-server';
 import { createTestStore, type TestStore } from '../helpers/db';
@@ -88,7 +88,7 @@ describe('collecting a strategy from the Kaggle API', () => {
     expect(nb.title).toBe(one.title);
 
     // The collected notebooks' competitions become gallery facets, and filter the gallery.
-    const facets = await visualisationFacets(store.db, {});
+    const facets = await visualisationFacetLists(store.db, {});
     const competitions = new Set(items.map((i) => i.competition));
     expect(facets.competition.length).toBeGreaterThan(0);
     for (const c of facets.competition) expect(competitions.has(c.value)).toBe(true);

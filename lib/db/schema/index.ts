@@ -7,3 +7,4 @@ export * from './coding';
 export * from './auth';
 export * from './analysis';
 export * from './blob-data';
+export * from './counts';
