@@ -88,7 +88,6 @@ export function Gallery() {
           aria-label="search figures by their code and markdown"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          style={{ flex: 1 }}
         />
         <select aria-label="where to search" value={String(filters.qKind ?? '')} onChange={(e) => router.replace(`/visualisations${filterQuery({ ...filters, qKind: e.target.value || undefined })}`)}>
           <option value="">code and markdown</option>

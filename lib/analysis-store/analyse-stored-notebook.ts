@@ -67,6 +67,9 @@ export async function analyseStoredNotebook(db: Db, notebookId: number, opts: An
   });
   const sentences = analysis.visualisations.map((v) => ({ cell: v.cell, output: v.output, sentences: v.sentences }));
   await db.transaction(async (tx) => {
+    // Two analyses of one notebook at once (an analyse job beside a re-analysis) take turns: without
+    // the lock both delete nothing, both insert, and the second fails on the labels' key.
+    await tx.select({ id: notebooks.id }).from(notebooks).where(eq(notebooks.id, notebookId)).for('no key update');
     await tx.delete(visualisationLabels).where(eq(visualisationLabels.notebookId, notebookId));
     if (labels.length) await tx.insert(visualisationLabels).values(labels);
     const row = {

@@ -68,7 +68,20 @@ describe.skipIf(chromiumMissing())('browsing an imported corpus', () => {
     const facets = page.getByRole('complementary', { name: 'facets' });
     // Libraries are the analysis engine's labels (tests/e2e/analysis.test.ts); until analysed, 'not analysed'.
     await facets.getByRole('heading', { name: 'Library' }).waitFor();
+    // The notebook list arrives in its own request: both notebooks, with their figure counts.
+    const notebookFacet = facets.locator('.facet', { has: page.getByRole('heading', { name: 'Notebook' }) });
+    await notebookFacet.waitFor();
+    const perNotebook = new Map<number, number>();
+    for (const v of all) perNotebook.set(v.notebookId, (perNotebook.get(v.notebookId) ?? 0) + 1);
+    expect((await notebookFacet.locator('.n').allInnerTexts()).map(Number).sort((a, b) => a - b)).toEqual([...perNotebook.values()].sort((a, b) => a - b));
     await screenshot(page, 'gallery');
+    // A phone-sized window: the facets and thumbnails stack instead of overflowing.
+    const wide = page.viewportSize()!;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'gallery-narrow');
+    const sticking = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 391).map((e) => `${e.tagName}.${e.className}`));
+    expect(sticking).toEqual([]);
+    await page.setViewportSize(wide);
   });
 
   it('opens a visualisation with its image, code and markdown context, and moves on with →', async () => {

@@ -140,6 +140,16 @@ describe('analysing stored notebooks', () => {
     expect(await analysisProgress(store.db, 'test-v2')).toEqual({ done: 1, failed: 0, total: FILES.length + 1 });
   });
 
+  it('lets concurrent analyses of one notebook take turns: all succeed, one label per figure', async () => {
+    const id = ids.get(FILES[2])!;
+    const figures = await store.db.select().from(visualisations).where(eq(visualisations.notebookId, id));
+    const results = await Promise.all(['c1', 'c2', 'c3', 'c4'].map((version) => analyseStoredNotebook(store.db, id, { version })));
+    expect(results.map((r) => r.status)).toEqual(['analysed', 'analysed', 'analysed', 'analysed']);
+    const labels = await store.db.select().from(visualisationLabels).where(eq(visualisationLabels.notebookId, id));
+    expect(labels.length).toBe(figures.length);
+    expect(new Set(labels.map((l) => l.analyserVersion)).size).toBe(1);
+  });
+
   it('skips a rejected (R) notebook, and stores a failure instead of throwing', async () => {
     const file = 'famakhan-titanic-r__titanic-r.r.ipynb';
     const r = await importNotebook(store.db, { file, bytes: fs.readFileSync(corpusFile(file)), blobDir: store.blobDir });
