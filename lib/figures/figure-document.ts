@@ -34,8 +34,12 @@ export const LIBRARY_SCRIPTS: Record<FigureLibrary, string[]> = {
 // Each drawer takes the figure and a fresh element to draw in, and returns a promise of what its
 // clearer needs to take the figure down again (listeners, timers) before the next one is drawn.
 const DRAW: Record<FigureLibrary, string> = {
+  // A layout image from anywhere but a data: URL cannot load here (the CSP) and would be drawn as a
+  // broken-image icon inside the chart: the figure is drawn without it.
   plotly: `function (f, el) {
-    return Plotly.newPlot(el, f.data || [], Object.assign({}, f.layout, { autosize: true }), { responsive: true, displaylogo: false, showLink: false, showSources: false, showEditInChartStudio: false, showSendToCloud: false })
+    var layout = Object.assign({}, f.layout, { autosize: true });
+    if (Array.isArray(layout.images)) layout.images = layout.images.filter(function (im) { return im && typeof im.source === 'string' && /^data:/i.test(im.source); });
+    return Plotly.newPlot(el, f.data || [], layout, { responsive: true, displaylogo: false, showLink: false, showSources: false, showEditInChartStudio: false, showSendToCloud: false })
       .then(function () { return function () { Plotly.purge(el); }; });
   }`,
   // usermeta.embedOptions would override ours (vega-embed merges them): dropped.

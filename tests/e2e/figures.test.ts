@@ -65,6 +65,16 @@ describe.skipIf(chromiumMissing())('interactive figures rendered as images', () 
     await screenshot(page, 'figures-bokeh-page');
   });
 
+  it('draws the plotly figure on its page without its remote layout image (no broken-image icon)', async () => {
+    await page.goto(url(`/visualisations/${figures[0].id}`));
+    const frame = page.frameLocator('iframe[title="plotly figure"]');
+    await frame.locator('.main-svg').first().waitFor({ timeout: 60_000 });
+    await frame.locator('.bars path').first().waitFor();
+    // The figure's only layout image points at another host: it is left out, not drawn as a broken image.
+    expect(await frame.locator('svg image').count()).toBe(0);
+    await screenshot(page, 'figures-plotly-page');
+  });
+
   it('a coder codes a region of the plotly figure on its rendered image', async () => {
     const plotly = figures[0];
     const studyId = Number((await post('/api/studies', { name: 'Figures' })).id);
