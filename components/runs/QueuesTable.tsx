@@ -5,7 +5,7 @@ import { formatDuration } from './format';
 /** Every job queue at a glance (reproduction, analysis, re-analysis, thumbnails); a row (click, or Enter on it) filters the job list. */
 export function QueuesTable({ queues, selected, onSelect }: { queues: QueueStats['queues']; selected: string | null; onSelect: (queue: string | null) => void }) {
   return (
-    <table className="table" aria-label="queues" style={{ margin: '12px 0' }}>
+    <table className="list" aria-label="queues" style={{ margin: '12px 0' }}>
       <thead>
         <tr>
           <th>Queue</th>
