@@ -99,7 +99,11 @@ export function Gallery() {
       <div className="gallery-layout">
         <aside className="facets panel" aria-label="facets">
           {facets.data ? (
-            SIDEBAR.map((f) => <Facet key={f} name={f} title={FACET_TITLES[f]} values={facets.data?.[f as keyof Facets] ?? []} filters={filters} onToggle={toggle} />)
+            <>
+              {SIDEBAR.map((f) => <Facet key={f} name={f} title={FACET_TITLES[f]} values={facets.data?.[f as keyof Facets] ?? []} filters={filters} onToggle={toggle} />)}
+              {facets.listsPending && <p className="sub" data-testid="facet-lists-pending">Counting notebooks, competitions and near-duplicates…</p>}
+              {facets.listsError && <p className="field-error">The notebook, competition and near-duplicate lists could not be counted: {facets.listsError.message}</p>}
+            </>
           ) : (
             <Skeleton height={200} />
           )}

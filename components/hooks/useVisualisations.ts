@@ -31,7 +31,7 @@ export function useFacets(filters: GalleryParams) {
     queryFn: () => fetchJson<Required<Facets>>(`/api/visualisations/facets/lists${toQuery(filters)}`),
     placeholderData: keepPreviousData,
   });
-  return { ...counts, data: counts.data ? ({ ...counts.data, ...lists.data } as Facets) : undefined };
+  return { ...counts, data: counts.data ? ({ ...counts.data, ...lists.data } as Facets) : undefined, listsPending: lists.isPending, listsError: lists.error };
 }
 
 export function useVisualisation(id: number, filters: GalleryParams) {

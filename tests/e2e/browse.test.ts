@@ -84,6 +84,31 @@ describe.skipIf(chromiumMissing())('browsing an imported corpus', () => {
     await page.setViewportSize(wide);
   });
 
+  it('shows the facet counts at once and says the slower lists are still being counted', async () => {
+    // The notebook, competition and near-duplicate lists come from their own request: held back here.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const pattern = '**/api/visualisations/facets/lists**';
+    await page.route(pattern, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(url('/visualisations'));
+      const facets = page.getByRole('complementary', { name: 'facets' });
+      await facets.getByRole('heading', { name: 'Chart type' }).waitFor();
+      await page.getByTestId('facet-lists-pending').waitFor();
+      expect(await facets.getByRole('heading', { name: 'Notebook' }).count()).toBe(0);
+      await screenshot(page, 'gallery-lists-pending');
+      release();
+      await facets.getByRole('heading', { name: 'Notebook' }).waitFor();
+      await page.getByTestId('facet-lists-pending').waitFor({ state: 'detached' });
+    } finally {
+      release();
+      await page.unroute(pattern);
+    }
+  });
+
   it('opens a visualisation with its image, code and markdown context, and moves on with →', async () => {
     // A Titanic figure that has markdown before it and a neighbour after it.
     const { items: notebooks } = await api<{ items: { id: number; fileName: string }[] }>(app, '/api/notebooks');
