@@ -71,16 +71,33 @@ BEGIN
 END $$;
 --> statement-breakpoint
 
--- Sums each cube's rows per key (the cubes only grow between folds). Readers see the same totals
--- before and after; a fold already running makes this one return at once.
+-- Sums each cube's rows per key (the cubes only grow between folds). Only keys with several rows are
+-- rewritten: an idle fold reads the cube and writes nothing. Readers see the same totals before and
+-- after; a fold already running makes this one return at once.
 CREATE FUNCTION fold_figure_counts() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF NOT pg_try_advisory_xact_lock(1986491254) THEN RETURN; END IF;
-  WITH d AS (DELETE FROM gallery_counts RETURNING *)
+  WITH dup AS (
+    SELECT reproduction, mime, kind, context, chart_type, ml_stage, library, multi_panel
+    FROM gallery_counts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING count(*) > 1
+  ), d AS (
+    DELETE FROM gallery_counts g USING dup
+    WHERE (g.reproduction, g.mime, g.kind, g.context, g.chart_type, g.ml_stage, g.library, g.multi_panel)
+        = (dup.reproduction, dup.mime, dup.kind, dup.context, dup.chart_type, dup.ml_stage, dup.library, dup.multi_panel)
+    RETURNING g.*
+  )
   INSERT INTO gallery_counts
   SELECT reproduction, mime, kind, context, chart_type, ml_stage, library, multi_panel, sum(n)
   FROM d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(n) <> 0;
-  WITH d AS (DELETE FROM analytics_counts RETURNING *)
+  WITH dup AS (
+    SELECT reproduction, chart_type, ml_stage, library, year, reproduction_status, testing
+    FROM analytics_counts GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING count(*) > 1
+  ), d AS (
+    DELETE FROM analytics_counts a USING dup
+    WHERE (a.reproduction, a.chart_type, a.ml_stage, a.library, a.year, a.reproduction_status, a.testing)
+        = (dup.reproduction, dup.chart_type, dup.ml_stage, dup.library, dup.year, dup.reproduction_status, dup.testing)
+    RETURNING a.*
+  )
   INSERT INTO analytics_counts
   SELECT reproduction, chart_type, ml_stage, library, year, reproduction_status, testing, sum(n)
   FROM d GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(n) <> 0;
