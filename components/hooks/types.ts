@@ -15,6 +15,7 @@ export type NotebookPage = Api<typeof listNotebooks>;
 export type NotebookDetail = Api<typeof getNotebook>;
 export type GalleryPage = Api<typeof listVisualisations>;
 // The low-cardinality facets (one fast request) and, once loaded, the many-valued ones (a second request).
-export type Facets = Api<typeof visualisationFacets> & Partial<Api<typeof visualisationFacetLists>>;
+export type FacetLists = Api<typeof visualisationFacetLists>;
+export type Facets = Api<typeof visualisationFacets> & Partial<FacetLists>;
 export type VisualisationDetail = Api<typeof getVisualisation>;
 export type Failure = Jsonified<ImportFailure>;

@@ -2,7 +2,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { fetchJson, toQuery } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import type { Facets, GalleryPage, VisualisationDetail } from './types';
+import type { FacetLists, Facets, GalleryPage, VisualisationDetail } from './types';
 
 export type GalleryParams = Record<string, string | string[] | undefined>;
 
@@ -28,7 +28,7 @@ export function useFacets(filters: GalleryParams) {
   });
   const lists = useQuery({
     queryKey: queryKeys.visualisations.facetLists(filters),
-    queryFn: () => fetchJson<Required<Facets>>(`/api/visualisations/facets/lists${toQuery(filters)}`),
+    queryFn: () => fetchJson<FacetLists>(`/api/visualisations/facets/lists${toQuery(filters)}`),
     placeholderData: keepPreviousData,
   });
   return { ...counts, data: counts.data ? ({ ...counts.data, ...lists.data } as Facets) : undefined, listsPending: lists.isPending, listsError: lists.error };

@@ -30,25 +30,27 @@ export const figureCountParts = pgTable(
   (t) => [index('figure_count_parts_notebook_idx').on(t.notebookId)],
 );
 
-/** The gallery's cube: all figures, by origin, MIME, kind, context and the four label facets. */
-export const galleryCounts = pgTable('gallery_counts', {
+// The columns both cubes key by: a fresh set of builders for each table.
+const labelKeys = () => ({
   reproduction: boolean('reproduction').notNull(),
-  mime: text('mime').notNull(),
-  kind: text('kind').notNull(),
-  context: boolean('context').notNull(),
   chartType: text('chart_type').notNull(),
   mlStage: text('ml_stage').notNull(),
   library: text('library').notNull(),
+});
+
+/** The gallery's cube: all figures, by origin, MIME, kind, context and the four label facets. */
+export const galleryCounts = pgTable('gallery_counts', {
+  ...labelKeys(),
+  mime: text('mime').notNull(),
+  kind: text('kind').notNull(),
+  context: boolean('context').notNull(),
   multiPanel: text('multi_panel').notNull(),
   n: bigint('n', { mode: 'number' }).notNull(),
 });
 
 /** The analytics cube: labelled figures, by origin, the three labels, year, reproduction status and testing properties. */
 export const analyticsCounts = pgTable('analytics_counts', {
-  reproduction: boolean('reproduction').notNull(),
-  chartType: text('chart_type').notNull(),
-  mlStage: text('ml_stage').notNull(),
-  library: text('library').notNull(),
+  ...labelKeys(),
   year: text('year').notNull(),
   reproductionStatus: text('reproduction_status').notNull(),
   testing: text('testing').array().notNull(),
