@@ -100,6 +100,7 @@ export function Gallery() {
         <aside className="facets panel" aria-label="facets">
           {facets.data ? (
             <>
+              {total === 0 && active.length === 0 && <p className="sub" data-testid="no-facets">Filters appear here once there are figures to filter.</p>}
               {SIDEBAR.map((f) => <Facet key={f} name={f} title={FACET_TITLES[f]} values={facets.data?.[f as keyof Facets] ?? []} filters={filters} onToggle={toggle} />)}
               {facets.listsPending && <p className="sub" data-testid="facet-lists-pending">Counting notebooks, competitions and near-duplicates…</p>}
               {facets.listsError && <p className="field-error">The notebook, competition and near-duplicate lists could not be counted: {facets.listsError.message}</p>}

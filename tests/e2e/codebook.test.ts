@@ -1,13 +1,12 @@
 // A supervisor builds a codebook in the UI: categories and codes with shortcut keys, a rename and a
 // deprecation with reasons, the history and the as-of view with its diff, saturation of seeded
 // codings, a CSV import, and a REFI-QDA export that validates.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDatabase, type Database } from '../../lib/db/client';
+import { blobDir } from '../../lib/config';
 import { importFigures, makeSample, submitCoding } from '../helpers/codebook-fixture';
 import { validateWithXmllint } from '../helpers/xmllint';
-import { api, authHeaders, chromiumMissing, openApp, screenshot, squash, type RunningApp } from './app';
+import { api, authHeaders, chromiumMissing, openApp, openAppDatabase, screenshot, squash, type RunningApp } from './app';
 
 type Code = { id: number; name: string; status: string; shortcut: string | null; parentId: number | null };
 
@@ -115,25 +114,19 @@ describe.skipIf(chromiumMissing())('codebook page', () => {
   });
 
   it('draws saturation from submitted codings', async () => {
-    const saved = process.env.DATABASE_URL;
-    delete process.env.DATABASE_URL;
-    let store: Database | undefined;
+    const store = await openAppDatabase(app);
     try {
-      store = await openDatabase({ dataDir: app.dataDir, max: 2 });
       const list = await codes();
       const [bar] = list.filter((c) => c.name === 'Bar chart');
-      const cat = list.find((c) => c.name === 'Chart type')!;
-      const vis = await importFigures(store.db, path.join(app.dataDir, 'blobs'), [[40, 30], [41, 30], [42, 30], [43, 30]], { name: 'e2e-sat' });
+      const vis = await importFigures(store.db, blobDir(app.dataDir), [[40, 30], [41, 30], [42, 30], [43, 30]], { name: 'e2e-sat' });
       const items = await makeSample(store.db, studyId, vis);
       const line = list.find((c) => c.name === 'Line plot')!;
       await submitCoding(store.db, items[0], 'coder-a', new Date('2026-01-01T10:00:00Z'), [bar.id]);
       await submitCoding(store.db, items[1], 'coder-a', new Date('2026-01-01T11:00:00Z'), [bar.id, line.id]);
       await submitCoding(store.db, items[2], 'coder-a', new Date('2026-01-01T12:00:00Z'), [bar.id]);
       await submitCoding(store.db, items[3], 'coder-a', new Date('2026-01-01T13:00:00Z'), [bar.id]);
-      void cat;
     } finally {
-      if (saved !== undefined) process.env.DATABASE_URL = saved;
-      await store?.close();
+      await store.close();
     }
     await page.getByRole('tab', { name: 'Saturation' }).click();
     await page.getByLabel('Batch size').fill('2');

@@ -1,10 +1,10 @@
 // Seeding the app's database (see openAppDatabase) for the coding and agreement tests: corpus notebooks
 // imported as the import page would, two coders in a study, and a sample of real figures.
 import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../lib/db/client';
 import { importNotebook } from '../../lib/ingest/import-notebook';
+import { blobDir } from '../../lib/config';
 import { createUser } from '../../lib/auth/users/create-user';
 import { sampleItems, samples, studies, studyMembers } from '../../lib/db/schema';
 import { corpusFile } from '../helpers/corpus';
@@ -15,7 +15,7 @@ export const BEN = { name: 'Ben Coder', email: 'ben@example.org', password: 'ben
 
 /** One corpus notebook imported into the app's database; its notebook id. */
 export async function importCorpusNotebook(store: Database, file: string): Promise<number> {
-  const imported = await importNotebook(store.db, { file, bytes: fs.readFileSync(corpusFile(file)), blobDir: path.join(store.dataDir, 'blobs') });
+  const imported = await importNotebook(store.db, { file, bytes: fs.readFileSync(corpusFile(file)), blobDir: blobDir(store.dataDir) });
   if (imported.notebookId === undefined) throw new Error(`${file} was not imported`);
   return imported.notebookId;
 }
