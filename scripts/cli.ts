@@ -130,6 +130,7 @@ program
   .argument('<query>', 'what to look for')
   .option('--kind <kind>', 'markdown or code (default: both)')
   .option('--limit <n>', 'how many hits (default 30, at most 200)', Number)
+  .option('--exact', 'rank every matching cell (slower for common words; by default the first 2,000 matches found are ranked)')
   .option('--json', 'one JSON object per hit: notebookId, cell, kind, snippet, highlights, rank')
   .action(async (query: string, opts) => exit(await searchCommand(query, { ...program.opts(), ...opts })));
 

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { useSearch, type SearchHit, type SearchKind } from '@/components/hooks/useSearch';
+import { useSearch, useSearchCount, type SearchHit, type SearchKind, type SearchResult } from '@/components/hooks/useSearch';
 import { EmptyState, ErrorState, Skeleton } from '@/components/ui/States';
 import { noun, plural } from '@/lib/text/plural';
 
@@ -15,32 +15,35 @@ export function SearchPage() {
   const q = params.get('q') ?? '';
   const kind = (params.get('kind') as SearchKind | null) ?? undefined;
   const offset = Number(params.get('offset') ?? 0);
+  const exact = params.get('exact') === '1';
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
-  const go = (patch: { q?: string; kind?: string; offset?: number }) => {
-    const next = new URLSearchParams({ q, ...(kind ? { kind } : {}), offset: '0' });
+  const go = (patch: { q?: string; kind?: string; offset?: number; exact?: string }) => {
+    const next = new URLSearchParams({ q, ...(kind ? { kind } : {}), ...(exact ? { exact: '1' } : {}), offset: '0' });
     for (const [k, v] of Object.entries(patch)) v === '' || v === undefined ? next.delete(k) : next.set(k, String(v));
     router.replace(`/search?${next}`);
   };
-  const { data, error, isFetching } = useSearch({ q, kind, offset });
+  const { data, error, isFetching } = useSearch({ q, kind, offset, exact });
 
   return (
     <>
       <div className="page-head">
         <div>
           <h1>Search</h1>
-          <p className="sub">
-            {data && q ? `${plural(data.total, 'cell')} of the original notebooks ${noun(data.total, 'matches', 'match')}` : 'Markdown (English stemming) and code (identifiers and dotted calls such as sns.heatmap)'}
-          </p>
+          {data && q ? (
+            <Matches result={data} q={q} kind={kind} onExact={() => go({ exact: '1' })} />
+          ) : (
+            <p className="sub">Markdown (English stemming) and code (identifiers and dotted calls such as sns.heatmap)</p>
+          )}
         </div>
         <form
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
-            go({ q: text.trim() });
+            go({ q: text.trim(), exact: '' });
           }}
         >
-          <select aria-label="kind of cell" value={kind ?? ''} onChange={(e) => go({ kind: e.target.value })}>
+          <select aria-label="kind of cell" value={kind ?? ''} onChange={(e) => go({ kind: e.target.value, exact: '' })}>
             <option value="">Markdown and code</option>
             <option value="markdown">Markdown only</option>
             <option value="code">Code only</option>
@@ -72,15 +75,45 @@ export function SearchPage() {
               ← Previous
             </button>
             <span className="sub">
-              {offset + 1}–{offset + data.hits.length} of {data.total.toLocaleString('en')}
+              {offset + 1}–{offset + data.hits.length} of {data.complete ? '' : 'the first '}
+              {data.ranked.toLocaleString('en')}
             </span>
-            <button className="btn" disabled={offset + PAGE >= data.total} onClick={() => go({ offset: offset + PAGE })}>
+            <button className="btn" disabled={offset + PAGE >= data.ranked} onClick={() => go({ offset: offset + PAGE })}>
               Next →
             </button>
           </div>
         </>
       )}
     </>
+  );
+}
+
+/**
+ * How many cells match. When the ranking stopped at the first matches found (a common word in a large
+ * corpus), says so, counts all of them in a second request, and offers to rank them all.
+ */
+function Matches({ result, q, kind, onExact }: { result: SearchResult; q: string; kind?: SearchKind; onExact: () => void }) {
+  const count = useSearchCount({ q, kind }, !result.complete);
+  if (result.complete) {
+    return (
+      <p className="sub" data-testid="search-total">
+        {plural(result.ranked, 'cell')} of the original notebooks {noun(result.ranked, 'matches', 'match')}
+      </p>
+    );
+  }
+  return (
+    <p className="sub" data-testid="search-total">
+      {count.data
+        ? `${plural(count.data.cells, 'cell')} in ${plural(count.data.notebooks, 'notebook')} match`
+        : count.error
+          ? `More than ${result.ranked.toLocaleString('en')} cells match (they could not be counted: ${count.error.message})`
+          : `More than ${result.ranked.toLocaleString('en')} cells match (counting…)`}
+      . Ranked: the best of the first {result.ranked.toLocaleString('en')} found.{' '}
+      <button className="link" onClick={onExact} data-testid="search-exact">
+        Rank them all
+      </button>{' '}
+      (slower), or narrow the search.
+    </p>
   );
 }
 

@@ -17,6 +17,9 @@ export interface CrossTabCell {
  */
 export async function crossTab(db: Db, pop: Population, rows: Dimension, cols?: Dimension, opts: { live?: boolean } = {}): Promise<CrossTabCell[]> {
   if (!opts.live && pop.source === 'corpus' && rows in CUBE_VALUE && (!cols || cols in CUBE_VALUE)) return crossTabFromCube(db, pop, rows, cols);
+  if (!opts.live && pop.source === 'corpus' && !pop.stages?.length && (rows === 'competition') !== (cols === 'competition')) {
+    return crossTabByCompetition(db, pop, rows === 'competition' ? cols : rows, rows === 'competition');
+  }
   const colJoin = cols ? sql.raw(`cross join lateral (${DIMENSION_SQL[cols]}) c`) : sql.raw('');
   const colValue = cols ? sql.raw('c.v') : sql.raw(`''`);
   const joins = sql.raw([...new Set([rows, cols].map((d) => (d ? DIMENSION_JOINS[d] : undefined)).filter(Boolean))].join('\n'));
@@ -49,7 +52,8 @@ function populationWhere(pop: Population): SQL {
 
 // The whole corpus by dimensions the analytics cube carries (analytics_counts, kept exact by triggers:
 // drizzle/0020): a sum over a few thousand rows instead of a pass over every label. Competitions have
-// thousands of values and are not in the cube; samples and runs are small populations, counted live.
+// thousands of values and have a cube of their own (below); samples and runs are small populations,
+// counted live.
 const CUBE_VALUE: Partial<Record<Dimension, string>> = {
   chart_type: 'select x.chart_type as v',
   ml_stage: 'select x.ml_stage as v',
@@ -74,4 +78,22 @@ async function crossTabFromCube(db: Db, pop: Population, rows: Dimension, cols?:
     having sum(x.n) > 0
     order by 1, 2`);
   return result.map((r) => ({ row: r.row, col: r.col, count: Number(r.count) }));
+}
+
+// The whole corpus by competition and at most one other dimension, from competition_counts (kept by the
+// same triggers). Under a stage filter, or competition × competition, the count is live.
+async function crossTabByCompetition(db: Db, pop: Population, other: Dimension | undefined, competitionOnRows: boolean): Promise<CrossTabCell[]> {
+  const where: SQL[] = [sql`x.dimension = ${other ?? ''}`];
+  if (pop.origin === 'originals') where.push(sql`not x.reproduction`);
+  if (pop.origin === 'reproductions') where.push(sql`x.reproduction`);
+  const result = await db.execute<{ competition: string; value: string; count: number }>(sql`
+    select x.competition, x.value, sum(x.n)::bigint as count
+    from competition_counts x
+    where ${sql.join(where, sql` and `)}
+    group by 1, 2
+    having sum(x.n) > 0
+    order by ${competitionOnRows ? sql`1, 2` : sql`2, 1`}`);
+  return result.map((r) =>
+    competitionOnRows ? { row: r.competition, col: r.value, count: Number(r.count) } : { row: r.value, col: r.competition, count: Number(r.count) },
+  );
 }

@@ -1,13 +1,13 @@
 import { openDatabase } from '../../lib/db/client';
 import { searchQuery } from '../../lib/search/schemas';
-import { searchCells } from '../../lib/search/search-cells';
+import { RANK_WINDOW, searchCells } from '../../lib/search/search-cells';
 
 /** `vizmine search "<query>"`: ranked cells whose markdown or code match; `--json`: one line per hit. */
-export async function searchCommand(q: string, opts: { dataDir?: string; kind?: string; limit?: number; json?: boolean }): Promise<number> {
-  const query = searchQuery.parse({ q, kind: opts.kind, limit: opts.limit });
+export async function searchCommand(q: string, opts: { dataDir?: string; kind?: string; limit?: number; exact?: boolean; json?: boolean }): Promise<number> {
+  const query = searchQuery.parse({ q, kind: opts.kind, limit: opts.limit, exact: opts.exact ?? false });
   const store = await openDatabase({ dataDir: opts.dataDir });
   try {
-    const { hits, total } = await searchCells(store.db, query);
+    const { hits, ranked, complete } = await searchCells(store.db, query);
     for (const h of hits) {
       if (opts.json) {
         console.log(JSON.stringify({ notebookId: h.notebookId, cell: h.cell, kind: h.kind, snippet: h.snippet, highlights: h.highlights, rank: h.rank }));
@@ -16,7 +16,10 @@ export async function searchCommand(q: string, opts: { dataDir?: string; kind?: 
         console.log(`${h.notebookTitle} — cell ${h.cell} (${h.kind}, notebook ${h.notebookId}, rank ${h.rank.toFixed(3)})\n  ${marked.replace(/\s+/g, ' ').trim()}`);
       }
     }
-    if (!opts.json) console.error(`${total} matching cells${total > hits.length ? `, the first ${hits.length} shown (--limit)` : ''}`);
+    if (!opts.json) {
+      const of = complete ? `${ranked} matching cells` : `more than ${RANK_WINDOW} matching cells: the best of the first ${RANK_WINDOW} found (--exact ranks them all)`;
+      console.error(`${of}${ranked > hits.length ? `, the first ${hits.length} shown (--limit)` : ''}`);
+    }
     return 0;
   } finally {
     await store.close();

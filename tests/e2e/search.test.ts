@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { corpusFile } from '../helpers/corpus';
-import { chromiumMissing, importOneThroughPage, openApp, screenshot, type RunningApp } from './app';
+import { sql } from 'drizzle-orm';
+import { RANK_WINDOW } from '../../lib/search/search-cells';
+import { chromiumMissing, importOneThroughPage, openApp, openAppDatabase, screenshot, type RunningApp } from './app';
 
 const TITANIC = 'agconti-titanic__Titanic.ipynb';
 
@@ -40,5 +42,32 @@ describe.skipIf(chromiumMissing())('searching markdown and code', () => {
     await expect.poll(() => cell.isVisible()).toBe(true);
     expect(await cell.innerText()).toMatch(/thumb/i);
     await screenshot(page, 'search-jump-to-cell');
+  });
+
+  it('says when a common word was ranked among its first matches only, counts them all, and ranks them all on request', async () => {
+    // A notebook of RANK_WINDOW + 50 markdown cells that all say "calibration", inserted beside the app.
+    const extra = RANK_WINDOW + 50;
+    const store = await openAppDatabase(app);
+    try {
+      const [{ id }] = await store.db.execute<{ id: number }>(sql`
+        insert into notebooks (content_hash, file_name, title, status, original_nbformat, nbformat_minor, language, code_cells, markdown_cells, visualisation_count, bytes, metadata)
+        values ('e2e-calibration', 'calibration.ipynb', 'Calibration study', 'imported', 4, 5, 'python', 0, ${extra}, 0, 1, '{}') returning id`);
+      await store.db.execute(sql`
+        insert into cells (notebook_id, position, cell_type, source, outputs, metadata)
+        select ${id}, p, 'markdown', 'Calibration of the model, part ' || p, '[]', '{}' from generate_series(0, ${extra - 1}) p`);
+    } finally {
+      await store.close();
+    }
+    await page.goto(url('/search?q=calibration'));
+    const total = page.getByTestId('search-total');
+    await expect.poll(() => total.innerText(), { timeout: 30_000 }).toMatch(/2,050 cells in 1 notebook match\. Ranked: the best of the first 2,000 found/);
+    expect(await page.locator('.search-hit').count()).toBe(30);
+    expect(await page.getByText('1–30 of the first 2,000').count()).toBe(1);
+    await screenshot(page, 'search-bounded');
+
+    await page.getByTestId('search-exact').click();
+    await page.waitForURL(/exact=1/);
+    await expect.poll(() => total.innerText(), { timeout: 30_000 }).toBe('2,050 cells of the original notebooks match');
+    expect(await page.getByText('1–30 of 2,050').count()).toBe(1);
   });
 });

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { importNotebook } from '../../lib/ingest/import-notebook';
-import { searchCells } from '../../lib/search/search-cells';
+import { countSearchMatches, RANK_WINDOW, searchCells } from '../../lib/search/search-cells';
+import { sql } from 'drizzle-orm';
 import { searchQuery } from '../../lib/search/schemas';
 import { listVisualisations } from '../../lib/browse/list-visualisations';
 import { galleryQuery } from '../../lib/browse/schemas';
@@ -51,8 +52,9 @@ describe('full-text search', () => {
   const marked = (h: { snippet: string; highlights: Array<[number, number]> }) => h.highlights.map(([a, b]) => h.snippet.slice(a, b).toLowerCase());
 
   it('finds a stemmed phrase in markdown, ranked first, with its words highlighted', async () => {
-    const { hits, total } = await search('"distributed errors" or fairly');
-    expect(total).toBeGreaterThanOrEqual(1);
+    const { hits, ranked, complete } = await search('"distributed errors" or fairly');
+    expect(ranked).toBeGreaterThanOrEqual(1);
+    expect(complete).toBe(true);
     expect(hits[0]).toMatchObject({ notebookId: ids.fairness, cell: 1, kind: 'markdown' });
     // "fair" finds "fairly" and "fairness" by their stem, in the fairness notebook first (two matches there).
     const fair = await search('fair');
@@ -75,7 +77,7 @@ describe('full-text search', () => {
   it('reads web-search syntax: a word left out with -', async () => {
     const all = await search('fair');
     const without = await search('fair -titanic -counts');
-    expect(without.total).toBe(all.total - 1);
+    expect(without.ranked).toBe(all.ranked - 1);
     expect(without.hits.every((h) => h.notebookId === ids.fairness)).toBe(true);
   });
 
@@ -85,6 +87,34 @@ describe('full-text search', () => {
     const codeOnly = await listVisualisations(store.db, galleryQuery.parse({ q: 'confusion_matrix', qKind: 'code' }));
     expect(codeOnly.items.map((v) => v.notebookId)).toEqual([ids.titanic]);
     expect((await listVisualisations(store.db, galleryQuery.parse({ q: 'correlations', qKind: 'code' }))).items).toEqual([]);
+  });
+
+  it('ranks the first RANK_WINDOW matches of a common word, says so, and ranks or counts them all on demand', async () => {
+    // A notebook whose cells all say "calibration": RANK_WINDOW + 50 of them, the first one three times.
+    const extra = RANK_WINDOW + 50;
+    const [{ id }] = await store.db.execute<{ id: number }>(sql`
+      insert into notebooks (content_hash, file_name, title, status, original_nbformat, nbformat_minor, language, code_cells, markdown_cells, visualisation_count, bytes, metadata)
+      values ('calibration', 'calibration.ipynb', 'Calibration', 'imported', 4, 5, 'python', 0, ${extra}, 0, 1, '{}') returning id`);
+    await store.db.execute(sql`
+      insert into cells (notebook_id, position, cell_type, source, outputs, metadata)
+      select ${id}, p, 'markdown', case when p = 0 then 'Calibration: calibration curves show calibration.' else 'A cell about calibration number ' || p end, '[]', '{}'
+      from generate_series(0, ${extra - 1}) p`);
+    try {
+      const bounded = await search('calibration');
+      expect(bounded).toMatchObject({ complete: false, ranked: RANK_WINDOW });
+      expect(bounded.hits).toHaveLength(30);
+      expect(bounded.hits[0]).toMatchObject({ notebookId: Number(id), cell: 0 });
+      // A page past the window's end is empty, and still says how many were ranked.
+      const past = await search('calibration', { offset: RANK_WINDOW });
+      expect(past).toMatchObject({ hits: [], complete: false, ranked: RANK_WINDOW });
+      const exact = await search('calibration', { exact: 'true', offset: RANK_WINDOW, limit: 100 });
+      expect(exact).toMatchObject({ complete: true, ranked: extra });
+      expect(exact.hits).toHaveLength(50);
+      expect(await countSearchMatches(store.db, searchQuery.parse({ q: 'calibration' }))).toEqual({ cells: extra, notebooks: 1 });
+      expect(await countSearchMatches(store.db, searchQuery.parse({ q: 'calibration', kind: 'code' }))).toEqual({ cells: 0, notebooks: 0 });
+    } finally {
+      await store.db.execute(sql`delete from notebooks where id = ${id}`);
+    }
   });
 
   it('prints one JSON line per hit from `vizmine search --json`', () => {

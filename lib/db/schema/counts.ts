@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 
 // Counts of figures by the low-cardinality dimensions, so the gallery's facets and the corpus-wide
@@ -25,6 +26,7 @@ export const figureCountParts = pgTable(
     year: text('year').notNull(),
     reproductionStatus: text('reproduction_status').notNull(),
     testing: text('testing').array().notNull(),
+    competitions: text('competitions').array().notNull().default(sql`'{none}'`), // the original's, else {none}
     n: integer('n').notNull(),
   },
   (t) => [index('figure_count_parts_notebook_idx').on(t.notebookId)],
@@ -54,5 +56,19 @@ export const analyticsCounts = pgTable('analytics_counts', {
   year: text('year').notNull(),
   reproductionStatus: text('reproduction_status').notNull(),
   testing: text('testing').array().notNull(),
+  n: bigint('n', { mode: 'number' }).notNull(),
+});
+
+/**
+ * Labelled figures by competition and one other dimension at a time (`dimension` is chart_type,
+ * ml_stage, library, year, reproduction or testing; '' counts the competition alone): competitions
+ * number in the thousands, so crossing them with every other dimension at once would be as big as the
+ * parts. A figure counts once under each of its notebook's competitions (and testing properties).
+ */
+export const competitionCounts = pgTable('competition_counts', {
+  reproduction: boolean('reproduction').notNull(),
+  competition: text('competition').notNull(),
+  dimension: text('dimension').notNull(),
+  value: text('value').notNull(),
   n: bigint('n', { mode: 'number' }).notNull(),
 });
