@@ -11,7 +11,7 @@ import { importSources } from '../lib/ingest/import-sources';
 import { readSources } from '../lib/ingest/read-sources';
 import { closePreparePool, preparePool } from '../lib/ingest/prepare-pool';
 import { computeDerivatives } from '../lib/extract/compute-derivatives';
-import { childrenCpuS, postgresCpuS, processCpuS } from './cpu-time';
+import { childrenCpuS, mainThreadCpuS, postgresCpuS, processCpuS } from './cpu-time';
 
 const folder = path.resolve(process.argv[2] ?? '../shared/corpus/notebooks');
 const files = fs.readdirSync(folder).filter((f) => f.endsWith('.ipynb')).map((f) => path.join(folder, f));
@@ -20,11 +20,12 @@ const mb = totalBytes / 1e6;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizmine-bench-'));
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
-const cpuNow = () => ({ node: processCpuS(), postgres: postgresCpuS(dataDir) });
+const cpuNow = () => ({ node: processCpuS(), main: mainThreadCpuS(), postgres: postgresCpuS(dataDir) });
 const cpuSince = (t0: ReturnType<typeof cpuNow>) => {
   const t1 = cpuNow();
+  const main = t0.main === null || t1.main === null ? '' : ` (main thread ${(t1.main - t0.main).toFixed(2)} s)`;
   const pg = t0.postgres === null || t1.postgres === null ? '' : `, PostgreSQL ${(t1.postgres - t0.postgres).toFixed(2)} s`;
-  return `CPU: this process ${(t1.node - t0.node).toFixed(2)} s${pg}`;
+  return `CPU: this process ${(t1.node - t0.node).toFixed(2)} s${main}${pg}`;
 };
 
 /** The Python baseline, run before and after our import so both see about the same neighbours. */

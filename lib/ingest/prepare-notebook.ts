@@ -21,7 +21,9 @@ export interface CellRow {
 export interface ImageRow {
   sha256: string;
   mime: string;
-  bytes: Uint8Array;
+  size: number;
+  /** Null once the worker thread that prepared it wrote it to the blob folder (prepare-worker.ts). */
+  bytes: Uint8Array | null;
   width: number | null;
   height: number | null;
 }
@@ -42,6 +44,8 @@ export type PreparedNotebook =
       values: Omit<NewNotebook, 'status'>;
       cells: CellRow[];
       images: ImageRow[]; // distinct, in hash order (two imports then lock shared blob rows in one order)
+      /** Set by a worker thread that wrote the images itself: the hashes it stored anew. */
+      blobsWritten?: string[];
       visualisations: VisualisationRow[];
       summary: Pick<ImportResult, 'cells' | 'visualisations'>;
     };
@@ -105,7 +109,7 @@ function imageRows(found: ExtractedVisualisation[]): ImageRow[] {
   for (const { image } of found) {
     if (!image || images.has(image.sha256)) continue;
     const size = imageSize(image.mime, image.bytes);
-    images.set(image.sha256, { sha256: image.sha256, mime: image.mime, bytes: image.bytes, width: size?.width ?? null, height: size?.height ?? null });
+    images.set(image.sha256, { sha256: image.sha256, mime: image.mime, size: image.bytes.length, bytes: image.bytes, width: size?.width ?? null, height: size?.height ?? null });
   }
   return [...images.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
 }

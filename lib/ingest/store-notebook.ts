@@ -48,7 +48,7 @@ async function insertVisualisations(db: Db, notebookId: number, cellIds: number[
     // Prepared in hash order: two notebooks sharing images lock their blob rows in the same order (no deadlock).
     await db
       .insert(blobs)
-      .values(p.images.map((img) => ({ sha256: img.sha256, mime: img.mime, bytes: img.bytes.length, width: img.width, height: img.height })))
+      .values(p.images.map((img) => ({ sha256: img.sha256, mime: img.mime, bytes: img.size, width: img.width, height: img.height })))
       .onConflictDoNothing();
   }
   await db.insert(visualisations).values(p.visualisations.map((v) => ({ ...v, notebookId, cellId: cellIds[v.cellPosition] })));
