@@ -17,6 +17,8 @@ export type Prepare = (file: string, bytes: Uint8Array, blobDir?: string) => Pro
 export interface PreparePool {
   prepare: Prepare;
   threads: number;
+  /** Starts every thread now (bundling the worker, loading it), instead of on the first files. */
+  start: () => Promise<void>;
 }
 
 /** Threads preparing notebooks: one per core, or VIZMINE_IMPORT_THREADS (0 = prepare in the calling thread). */
@@ -45,6 +47,11 @@ export function preparePool(threads = importThreads()): PreparePool | null {
   return {
     prepare: async (file, bytes, blobDir) => (await pool!).run({ file, bytes, blobDir }, owned(bytes) ? { transferList: [bytes.buffer as ArrayBuffer] } : {}),
     threads,
+    // One empty file per thread, all at once, so that each is started (an empty file fails at once).
+    start: async () => {
+      const p = await pool!;
+      await Promise.all(Array.from({ length: threads }, () => p.run({ file: '', bytes: new Uint8Array(0) })));
+    },
   };
 }
 
