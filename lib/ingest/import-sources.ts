@@ -9,6 +9,7 @@ export interface ImportOptions {
   /**
    * Worker threads that prepare each file (prepare-pool.ts); without, files are prepared in this
    * thread. Only the type is imported here, so the web app's bundle never pulls the pool in.
+   * A source's bytes are handed over to the pool: a caller must not read them after the import.
    */
   pool?: ReturnType<typeof preparePool>;
   /** Files imported at once: overlaps preparing some files with database round trips of others. */
