@@ -28,8 +28,16 @@ export interface ImageRow {
   height: number | null;
 }
 
-/** A visualisation row but for the ids the database gives (notebook, cell). */
-export type VisualisationRow = Omit<NewVisualisation, 'notebookId' | 'cellId'>;
+/**
+ * A visualisation row but for the ids the database gives (notebook, cell). The spec is serialised here,
+ * as the cells' outputs are: in a worker thread, and a string crosses to the main thread for less than
+ * the object graph of a plotly figure would.
+ */
+export type VisualisationRow = Required<Pick<NewVisualisation, 'cellPosition' | 'outputIndex' | 'kind' | 'mime' | 'mimes' | 'contextBefore' | 'hasContext'>> & {
+  blobSha256: string | null;
+  spec: string | null;
+  contextAfter: number | null;
+};
 
 /**
  * Everything an import computes before it touches the database, as plain data (structured-clonable,
@@ -123,7 +131,7 @@ function visualisationRow(nb: ParsedNotebook, v: ExtractedVisualisation): Visual
     mime: v.mime,
     mimes: v.mimes,
     blobSha256: v.image?.sha256 ?? null,
-    spec: v.spec,
+    spec: v.spec === null || v.spec === undefined ? null : JSON.stringify(v.spec),
     // No library here: the analysis engine labels it (visualisation_labels.library, lib/analysis-store).
     contextBefore: context.before,
     contextAfter: context.after,
