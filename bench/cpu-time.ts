@@ -11,6 +11,20 @@ export function processCpuS(): number {
 }
 
 /**
+ * This process's main thread alone (Linux; null elsewhere): with processCpuS, it tells the main
+ * thread's share (database writes) from the worker threads' (parsing) and V8's helpers (GC).
+ */
+export function mainThreadCpuS(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICKS_PER_S;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The embedded PostgreSQL of a data dir: its postmaster and live backends, plus exited children the
  * postmaster reaped. Null when the database is not the embedded one (DATABASE_URL) or not on Linux.
  */

@@ -16,23 +16,25 @@ export function folderPath(dir: string, key: string): string {
 
 export class FolderBlobStore implements BlobStore {
   readonly kind = 'folder' as const;
-  private madeDirs = new Set<string>();
   constructor(readonly dir: string) {}
 
   /**
    * Written to a temp name and renamed, so a reader never sees a half-written blob and a crash
    * leaves at worst an unreferenced temp file; two writers of one hash both rename whole files.
+   * The hash's folder is made only when the write finds it missing: an import makes a store per
+   * notebook, and a mkdir before every write cost more than the write.
    */
   async put(key: string, bytes: Uint8Array): Promise<boolean> {
     const target = folderPath(this.dir, key);
     if (fs.existsSync(target)) return false;
-    const dir = path.dirname(target);
-    if (!this.madeDirs.has(dir)) {
-      await fs.promises.mkdir(dir, { recursive: true });
-      this.madeDirs.add(dir);
-    }
     const tmp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    await fs.promises.writeFile(tmp, bytes);
+    try {
+      await fs.promises.writeFile(tmp, bytes);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await fs.promises.mkdir(path.dirname(target), { recursive: true });
+      await fs.promises.writeFile(tmp, bytes);
+    }
     await fs.promises.rename(tmp, target);
     return true;
   }

@@ -43,8 +43,10 @@ export async function importPrepared(
   }
 
   const store = blobStoreOf(db, input.blobDir);
-  const written = await Promise.all(p.images.map((img) => store.put(img.sha256, img.bytes, img.mime)));
-  const created = p.images.flatMap((img, i) => (written[i] ? [img.sha256] : []));
+  // Images a worker thread wrote to the blob folder already come without their bytes.
+  const toPut = p.images.filter((img) => img.bytes !== null);
+  const written = await Promise.all(toPut.map((img) => store.put(img.sha256, img.bytes!, img.mime)));
+  const created = [...(p.blobsWritten ?? []), ...toPut.flatMap((img, i) => (written[i] ? [img.sha256] : []))];
 
   let notebookId: number | null;
   try {

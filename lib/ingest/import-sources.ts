@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { configuredKind } from '../blobs';
 import { importNotebook, importPrepared, recordFailure } from './import-notebook';
 import type { preparePool } from './prepare-pool';
 import type { ImportResult, ImportSource } from './types';
@@ -8,6 +9,7 @@ export interface ImportOptions {
   /**
    * Worker threads that prepare each file (prepare-pool.ts); without, files are prepared in this
    * thread. Only the type is imported here, so the web app's bundle never pulls the pool in.
+   * A source's bytes are handed over to the pool: a caller must not read them after the import.
    */
   pool?: ReturnType<typeof preparePool>;
   /** Files imported at once: overlaps preparing some files with database round trips of others. */
@@ -45,18 +47,20 @@ async function importOne(db: Db, source: ImportSource, { blobDir, pool }: Import
   if ('readError' in source) {
     return recordFailure(db, { file: source.file, bytes: 0, contentHash: null, code: source.code ?? 'unreadable', message: source.readError, where: null });
   }
+  const bytes = source.bytes.length; // the pool takes the bytes over (prepare-pool.ts)
   try {
     // A deadlock with a concurrent import is retried inside (importPrepared's storeRetrying).
     if (!pool) return await importNotebook(db, { file: source.file, bytes: source.bytes, blobDir });
-    const prepared = await pool.prepare(source.file, source.bytes);
-    return await importPrepared(db, { file: source.file, bytes: source.bytes.length, blobDir }, prepared);
+    // With a blob folder, the thread writes the images it decodes there itself.
+    const prepared = await pool.prepare(source.file, source.bytes, configuredKind() === 'folder' ? blobDir : undefined);
+    return await importPrepared(db, { file: source.file, bytes, blobDir }, prepared);
   } catch (e) {
     if (isInfrastructure(e)) throw e;
     // Anything else is about this file (a shape we did not foresee): report it, keep the batch going.
     // The detail goes to the log; the record (which clients read) says what failed, never the SQL.
     console.error(`import of ${source.file} failed:`, e);
     const message = `could not import this file: ${publicReason(e)}`;
-    return recordFailure(db, { file: source.file, bytes: source.bytes.length, contentHash: null, code: 'internal', message, where: null });
+    return recordFailure(db, { file: source.file, bytes, contentHash: null, code: 'internal', message, where: null });
   }
 }
 

@@ -22,7 +22,7 @@ describe('prepareNotebook (the worker threads’ part of an import)', () => {
     if (p.kind !== 'ready') throw new Error(`expected ready, got ${p.kind}`);
     expect(p.contentHash).toBe(sha(bytes));
     const png = Buffer.from(PNG_B64, 'base64');
-    expect(p.images).toEqual([{ sha256: sha(png), mime: 'image/png', bytes: png, width: 1, height: 1 }]);
+    expect(p.images).toEqual([{ sha256: sha(png), mime: 'image/png', size: png.length, bytes: png, width: 1, height: 1 }]);
     expect(p.cells.map((c) => c.position)).toEqual([0, 1, 2]);
     // The image bytes live in the blob store; the stored output names them.
     expect(JSON.parse(p.cells[1].outputs)[0].data['image/png']).toEqual({ $blob: sha(png) });

@@ -21,13 +21,23 @@ export interface CellRow {
 export interface ImageRow {
   sha256: string;
   mime: string;
-  bytes: Uint8Array;
+  size: number;
+  /** Null once the worker thread that prepared it wrote it to the blob folder (prepare-worker.ts). */
+  bytes: Uint8Array | null;
   width: number | null;
   height: number | null;
 }
 
-/** A visualisation row but for the ids the database gives (notebook, cell). */
-export type VisualisationRow = Omit<NewVisualisation, 'notebookId' | 'cellId'>;
+/**
+ * A visualisation row but for the ids the database gives (notebook, cell). The spec is serialised here,
+ * as the cells' outputs are: in a worker thread, and a string crosses to the main thread for less than
+ * the object graph of a plotly figure would.
+ */
+export type VisualisationRow = Required<Pick<NewVisualisation, 'cellPosition' | 'outputIndex' | 'kind' | 'mime' | 'mimes' | 'contextBefore' | 'hasContext'>> & {
+  blobSha256: string | null;
+  spec: string | null;
+  contextAfter: number | null;
+};
 
 /**
  * Everything an import computes before it touches the database, as plain data (structured-clonable,
@@ -42,6 +52,8 @@ export type PreparedNotebook =
       values: Omit<NewNotebook, 'status'>;
       cells: CellRow[];
       images: ImageRow[]; // distinct, in hash order (two imports then lock shared blob rows in one order)
+      /** Set by a worker thread that wrote the images itself: the hashes it stored anew. */
+      blobsWritten?: string[];
       visualisations: VisualisationRow[];
       summary: Pick<ImportResult, 'cells' | 'visualisations'>;
     };
@@ -105,7 +117,7 @@ function imageRows(found: ExtractedVisualisation[]): ImageRow[] {
   for (const { image } of found) {
     if (!image || images.has(image.sha256)) continue;
     const size = imageSize(image.mime, image.bytes);
-    images.set(image.sha256, { sha256: image.sha256, mime: image.mime, bytes: image.bytes, width: size?.width ?? null, height: size?.height ?? null });
+    images.set(image.sha256, { sha256: image.sha256, mime: image.mime, size: image.bytes.length, bytes: image.bytes, width: size?.width ?? null, height: size?.height ?? null });
   }
   return [...images.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
 }
@@ -119,7 +131,7 @@ function visualisationRow(nb: ParsedNotebook, v: ExtractedVisualisation): Visual
     mime: v.mime,
     mimes: v.mimes,
     blobSha256: v.image?.sha256 ?? null,
-    spec: v.spec,
+    spec: v.spec === null || v.spec === undefined ? null : JSON.stringify(v.spec),
     // No library here: the analysis engine labels it (visualisation_labels.library, lib/analysis-store).
     contextBefore: context.before,
     contextAfter: context.after,

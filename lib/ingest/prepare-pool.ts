@@ -7,10 +7,18 @@ import { build } from 'esbuild';
 import { Piscina } from 'piscina';
 import type { PreparedNotebook } from './prepare-notebook';
 
-export type Prepare = (file: string, bytes: Uint8Array) => Promise<PreparedNotebook>;
+/**
+ * Prepares one file in a thread. Bytes that own their whole ArrayBuffer (a file as fs reads it) are
+ * moved there, not copied: the caller must not use them afterwards (they read as empty). A view into
+ * a shared buffer (a small Buffer, a subarray) is copied. With `blobDir` (the blob store is a folder)
+ * the thread writes the images itself and hands back no image bytes (prepare-worker.ts).
+ */
+export type Prepare = (file: string, bytes: Uint8Array, blobDir?: string) => Promise<PreparedNotebook>;
 export interface PreparePool {
   prepare: Prepare;
   threads: number;
+  /** Starts every thread now (bundling the worker, loading it), instead of on the first files. */
+  start: () => Promise<void>;
 }
 
 /** Threads preparing notebooks: one per core, or VIZMINE_IMPORT_THREADS (0 = prepare in the calling thread). */
@@ -34,8 +42,17 @@ export function preparePool(threads = importThreads()): PreparePool | null {
   if (threads === 0) return null;
   // execArgv []: threads must not inherit tsx's loader from a `tsx` process; it cost each ~0.6 s of CPU for nothing.
   pool ??= workerFile().then((filename) => new Piscina({ filename, minThreads: 0, maxThreads: threads, idleTimeout: 5000, execArgv: [] }));
-  // The bytes are copied to the thread, not transferred: a small Buffer shares its memory with others.
-  return { prepare: async (file, bytes) => (await pool!).run({ file, bytes }), threads };
+  // Copying a file to a thread cost the main thread more than reading it (fresh memory is slow to touch).
+  const owned = (b: Uint8Array) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
+  return {
+    prepare: async (file, bytes, blobDir) => (await pool!).run({ file, bytes, blobDir }, owned(bytes) ? { transferList: [bytes.buffer as ArrayBuffer] } : {}),
+    threads,
+    // One empty file per thread, all at once, so that each is started (an empty file fails at once).
+    start: async () => {
+      const p = await pool!;
+      await Promise.all(Array.from({ length: threads }, () => p.run({ file: '', bytes: new Uint8Array(0) })));
+    },
+  };
 }
 
 /** Stops the pool's threads (tests, and commands that must exit at once). */

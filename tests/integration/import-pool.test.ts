@@ -130,3 +130,32 @@ describe('one broken file among a thousand, through the pool', () => {
     expect(stored).toEqual({ file_name: 'nb-617.ipynb', code: 'json', location: failed[0].error!.where });
   });
 });
+
+describe('the pool with a blob store that is not a folder', () => {
+  let store: TestStore;
+  let results: ImportResult[];
+
+  beforeAll(async () => {
+    store = await createTestStore();
+    // Threads write images themselves only into a folder; for any other store the bytes come back.
+    process.env.VIZMINE_BLOB_STORE = 'postgres';
+    try {
+      results = await importSources(store.db, sources().slice(0, 4), { blobDir: store.blobDir, pool: preparePool(2) });
+    } finally {
+      delete process.env.VIZMINE_BLOB_STORE;
+    }
+  });
+  afterAll(async () => {
+    await closePreparePool();
+    await store?.close();
+  });
+
+  it('stores every image of the imported notebooks in that store, and none in the folder', async () => {
+    expect(results.filter((r) => r.status === 'imported')).toHaveLength(4);
+    const rows = await store.db.$client<{ sha256: string; size: number; stored: number | null }[]>`
+      select b.sha256, b.bytes as size, octet_length(d.data) as stored from blobs b left join blob_data d on d.key = b.sha256`;
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) expect(r.stored, r.sha256).toBe(Number(r.size));
+    expect(fs.existsSync(store.blobDir) ? fs.readdirSync(store.blobDir) : []).toEqual([]);
+  });
+});
