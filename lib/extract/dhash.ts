@@ -1,6 +1,5 @@
 import sharp from 'sharp';
-
-type RawInfo = { raw: { width: number; height: number; channels: 1 | 2 | 3 | 4 } };
+import { MAX_INPUT_PIXELS, thumbnailPixels, type RawInfo } from './thumbnail-pixels';
 
 export interface DHash {
   row: bigint; // compares horizontally adjacent pixels
@@ -80,8 +79,8 @@ export function hammingDistance(a: bigint, b: bigint): number {
   return n;
 }
 
-/** The dHash of a stored image blob (decoded once, flattened on white like the thumbnails). */
+/** The dHash of a stored image blob, from the same pixels as the derivative pass hashes (its thumbnail's). */
 export async function dhashOfImage(bytes: Uint8Array): Promise<DHash> {
-  const { data, info } = await sharp(bytes, { limitInputPixels: 100_000_000 }).flatten({ background: '#ffffff' }).resize({ width: 360, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
-  return dhashOfRaw(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+  const { data, raw } = await thumbnailPixels(sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }));
+  return dhashOfRaw(data, raw);
 }
