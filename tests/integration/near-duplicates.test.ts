@@ -1,8 +1,11 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
 import { importNotebook } from '../../lib/ingest/import-notebook';
 import { computeDerivatives } from '../../lib/extract/compute-derivatives';
+import { dhashOfImage } from '../../lib/extract/dhash';
+import { rawSql } from '../../lib/db/client';
 import { blobs, visualisations } from '../../lib/db/schema';
 import { createTestStore, type TestStore } from '../helpers/db';
 
@@ -64,5 +67,17 @@ describe('near-duplicate figures', () => {
     expect(gb.width).toBe(480);
     expect(gb.group).toBe(ga.group);
     expect(gc.group).not.toBe(ga.group);
+
+    // Hashes stored by dHash version 1 (here: one group for all three, as unrelated hashes could give)
+    // are forgotten by the migration and computed again by the next derivative pass.
+    await store.db.update(blobs).set({ dhash: 1n, dhashV: 1n, dupGroup: 'v1' });
+    await rawSql(store.db).unsafe(fs.readFileSync(new URL('../../drizzle/0024_dhash-v2.sql', import.meta.url), 'utf8'));
+    expect(await computeDerivatives(store.db, store.blobDir)).toBe(3);
+    const [ra, rb, rc] = await Promise.all(ids.map(groupOf));
+    expect(rb.group).toBe(ra.group);
+    expect(rc.group).not.toBe(ra.group);
+    const stored = await store.db.select({ row: blobs.dhash, column: blobs.dhashV }).from(blobs).where(eq(blobs.width, 640));
+    const expected = await Promise.all([a, c].map((png) => dhashOfImage(Buffer.from(png, 'base64'))));
+    expect(stored.sort((x, y) => Number(x.row! - y.row!))).toEqual(expected.sort((x, y) => Number(x.row - y.row)));
   });
 });
