@@ -27,6 +27,9 @@ export const RANK_WINDOW = 2_000;
 
 const tsQuery = (q: string) => sql`case when c.cell_type = 'markdown' then websearch_to_tsquery('english', ${q}) else websearch_to_tsquery('simple', ${q}) end`;
 
+/** One match past the window: it says whether the window is full. Nothing when every match is ranked. */
+const windowLimit = (query: SearchQuery) => (query.exact ? sql`` : sql`limit ${RANK_WINDOW + 1}`);
+
 /** Matching cells of imported notebooks of the chosen origin, for the cells table aliased `c`. */
 function matchingCells(query: SearchQuery): SQL {
   const origin =
@@ -41,7 +44,6 @@ function matchingCells(query: SearchQuery): SQL {
  * first RANK_WINDOW found; the page's snippets are made for the returned rows only.
  */
 export async function searchCells(db: Db, query: SearchQuery): Promise<SearchResult> {
-  const window = query.exact ? sql`` : sql`limit ${RANK_WINDOW + 1}`;
   const rows = await db.transaction(async (tx) => {
     // The index's bitmap of a common word's matches must stay exact (no lossy pages whose every cell is
     // then re-read), and a parallel worker's start costs more than the window's few thousand rows.
@@ -49,7 +51,7 @@ export async function searchCells(db: Db, query: SearchQuery): Promise<SearchRes
     if (!query.exact) await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
     return tx.execute<{ notebook_id: number; title: string; position: number; cell_type: SearchKind; rank: number; headline: string; found: number }>(sql`
     with found as (
-      select c.id, c.notebook_id, c.position, c.cell_type, c.search from ${matchingCells(query)} ${window}
+      select c.id, c.notebook_id, c.position, c.cell_type, c.search from ${matchingCells(query)} ${windowLimit(query)}
     ),
     numbered as (select *, row_number() over () as n, count(*) over () as found from found),
     matched as (
@@ -87,8 +89,7 @@ export async function searchCells(db: Db, query: SearchQuery): Promise<SearchRes
 }
 
 async function countFound(db: Db, query: SearchQuery): Promise<number> {
-  const window = query.exact ? sql`` : sql`limit ${RANK_WINDOW + 1}`;
-  const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${matchingCells(query)} ${window}) f`);
+  const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${matchingCells(query)} ${windowLimit(query)}) f`);
   return Number(row.n);
 }
 
