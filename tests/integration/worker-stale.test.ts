@@ -48,7 +48,7 @@ describe.skipIf(!available)('a worker that stops heartbeating', () => {
     expect(after).toBeGreaterThanOrEqual(STALE_S);
     expect(after).toBeLessThan(STALE_S + 20); // B looks at every heartbeat (2 s); slack for a loaded machine
 
-    await until('4 results', async () => (await count(sql`select count(*) as n from executions`)) >= 4, 120_000);
+    await until('4 results', async () => (await count(sql`select count(*) as n from executions`)) >= 4, 240_000); // B alone runs all four, beside its analysis and derivative jobs: minutes on a loaded CI machine
     await until('every job completed', async () => (await count(sql`select count(*) as n from pgboss.job where name = 'reproduce-host' and state = 'completed'`)) === 4, 30_000);
     expect(await count(sql`select count(*) as n from pgboss.job where id::text = ${held} and retry_count > 0`)).toBe(1);
     const [heldResult] = await store.db.select({ workerId: executions.workerId }).from(executions).where(eq(executions.jobId, held!));
@@ -64,5 +64,5 @@ describe.skipIf(!available)('a worker that stops heartbeating', () => {
     expect(rows).toHaveLength(4);
     expect(new Set(rows.map((r) => r.notebookId))).toEqual(new Set(ids));
     expect(rows.every((r) => r.status === 'ok')).toBe(true);
-  }, 300_000);
+  }, 420_000);
 });
