@@ -80,7 +80,14 @@ export const cells = pgTable(
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
     search: tsvector('search').generatedAlwaysAs(CELL_SEARCH_SQL),
   },
-  (t) => [uniqueIndex('cells_notebook_position_idx').on(t.notebookId, t.position), index('cells_search_idx').using('gin', t.search)],
+  (t) => [
+    uniqueIndex('cells_notebook_position_idx').on(t.notebookId, t.position),
+    // One full-text index per kind of cell: a search asks markdown with English stemming and code with
+    // 'simple' (lib/search), and each half then reads only its own kind's matches; one index over both
+    // built the bitmap of every cell holding the words twice (docs/scale.md).
+    index('cells_search_markdown_idx').using('gin', t.search).where(sql`${t.cellType} = 'markdown'`),
+    index('cells_search_code_idx').using('gin', t.search).where(sql`${t.cellType} = 'code'`),
+  ],
 );
 
 // Files that could not be imported: which file, what, where. Kept so a batch's report survives.
