@@ -1,4 +1,4 @@
-import { and, count, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blobs, kaggleKernels, notebooks, visualisationLabels, visualisations, imageSha } from '../db/schema';
 import { galleryWhere } from './list-visualisations';
@@ -47,16 +47,29 @@ export async function visualisationFacets(db: Db, f: GalleryFilters, opts: { liv
 export async function visualisationFacetLists(db: Db, f: GalleryFilters) {
   // Kaggle facets list only collected notebooks' values.
   const kaggle = async (expr: SQL, without: keyof GalleryFilters, setReturning = false) =>
-    (await liveCount(db, f, expr, without, ['kaggle'], undefined, setReturning)).filter((v) => v.value !== 'unknown');
-  const [notebook, groups, competition, medal] = await Promise.all([
-    liveCount(db, f, sql`${visualisations.notebookId}`, 'notebook', [], sql<string>`min(${notebooks.title}) || ' — ' || min(${notebookRefOf(notebooks.id, notebooks.fileName)})`),
-    liveCount(db, f, blobs.dupGroup, 'group', ['blobs']),
+    (await liveCount(db, f, expr, without, { joins: ['kaggle'], setReturning })).filter((v) => v.value !== 'unknown');
+  const [notebook, group, competition, medal] = await Promise.all([
+    liveCount(db, f, sql`${visualisations.notebookId}`, 'notebook').then((counts) => withNotebookLabels(db, counts)),
+    // Only groups with several figures are near-duplicates worth browsing (counted in the query: over a
+    // million figures nearly every group is a single image).
+    liveCount(db, f, blobs.dupGroup, 'group', { joins: ['blobs'], several: true }).then((groups) =>
+      groups.filter((g) => g.value !== 'unknown').map((g) => ({ ...g, label: `${g.count} near-identical` })),
+    ),
     kaggle(sql`unnest(${kaggleKernels.competitions})`, 'competition', true),
     kaggle(sql`${kaggleKernels.medal}`, 'medal'),
   ]);
-  // Only groups with several figures are near-duplicates worth browsing.
-  const group = groups.filter((g) => g.value !== 'unknown' && g.count > 1).map((g) => ({ ...g, label: `${g.count} near-identical` }));
   return { notebook, group, competition, medal };
+}
+
+/** Titles and references of the listed notebooks, read for those 50 only (per figure, they cost seconds over a million figures). */
+async function withNotebookLabels(db: Db, counts: FacetValue[]): Promise<FacetValue[]> {
+  if (counts.length === 0) return counts;
+  const rows = await db
+    .select({ id: notebooks.id, label: sql<string>`${notebooks.title} || ' — ' || ${notebookRefOf(notebooks.id, notebooks.fileName)}` })
+    .from(notebooks)
+    .where(inArray(notebooks.id, counts.map((c) => Number(c.value))));
+  const labels = new Map(rows.map((r) => [String(r.id), r.label]));
+  return counts.map((c) => ({ ...c, label: labels.get(c.value) ?? c.value }));
 }
 
 /** One facet's counts from the gallery cube under the other (cube) filters. */
@@ -83,25 +96,29 @@ function liveFacet(db: Db, f: GalleryFilters, facet: CubeFacet): Promise<FacetVa
   if (facet === 'mime') return liveCount(db, f, visualisations.mime, 'mime');
   if (facet === 'kind') return liveCount(db, f, visualisations.kind, 'kind');
   if (facet === 'context') return liveCount(db, f, sql`case when ${visualisations.hasContext} then 'yes' else 'no' end`, 'context');
-  return liveCount(db, f, joinedLabelValue(facet), facet, ['labels']);
+  return liveCount(db, f, joinedLabelValue(facet), facet, { joins: ['labels'] });
 }
 
 // Each count joins only what its value and the active filters read: over a million figures a join
 // not needed costs more than the count itself (bench/scale.ts). kaggle_kernels is at most one row per
 // notebook, visualisation_labels one per figure, so neither join changes the counts.
 // `setReturning`: the value is unnest(…), which PostgreSQL allows in the select list but not inside coalesce.
+// `several`: only values with more than one figure.
 type Join = 'kaggle' | 'labels' | 'blobs';
-async function liveCount(db: Db, f: GalleryFilters, column: SQL | AnyColumn, without: keyof GalleryFilters, joins: Join[] = [], label?: SQL<string>, setReturning = false): Promise<FacetValue[]> {
-  const value = setReturning ? sql<string>`${column}` : sql<string>`coalesce(${column}::text, 'unknown')`;
+type CountOptions = { joins?: Join[]; setReturning?: boolean; several?: boolean };
+async function liveCount(db: Db, f: GalleryFilters, column: SQL | AnyColumn, without: keyof GalleryFilters, opts: CountOptions = {}): Promise<FacetValue[]> {
+  const joins = opts.joins ?? [];
+  const value = opts.setReturning ? sql<string>`${column}` : sql<string>`coalesce(${column}::text, 'unknown')`;
   const filters = { ...f, [without]: undefined };
   let q = db
-    .select({ value, label: label ?? sql<string>`''`, count: count() })
+    .select({ value, count: count() })
     .from(visualisations)
     .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
     .$dynamic();
   if (joins.includes('kaggle')) q = q.leftJoin(kaggleKernels, eq(kaggleKernels.notebookId, visualisations.notebookId));
   if (joins.includes('labels')) q = q.leftJoin(visualisationLabels, eq(visualisationLabels.visualisationId, visualisations.id));
   if (joins.includes('blobs') || filters.group) q = q.leftJoin(blobs, eq(blobs.sha256, imageSha()));
-  const rows = await q.where(and(...galleryWhere(filters))).groupBy(sql`1`).orderBy(sql`3 desc`).limit(50);
-  return rows.filter((r) => r.value !== null).map((r) => ({ value: r.value, label: String(r.label || r.value), count: Number(r.count) }));
+  const grouped = q.where(and(...galleryWhere(filters))).groupBy(sql`1`);
+  const rows = await (opts.several ? grouped.having(sql`count(*) > 1`) : grouped).orderBy(sql`2 desc, 1`).limit(50);
+  return rows.filter((r) => r.value !== null).map((r) => ({ value: r.value, label: r.value, count: Number(r.count) }));
 }

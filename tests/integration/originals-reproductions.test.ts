@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { notebooks, visualisations } from '../../lib/db/schema';
+import { blobs, notebooks, visualisations } from '../../lib/db/schema';
 import { importNotebook } from '../../lib/ingest/import-notebook';
 import { corpusStats } from '../../lib/browse/corpus-stats';
 import { listVisualisations } from '../../lib/browse/list-visualisations';
@@ -10,6 +10,7 @@ import { notebookQuery } from '../../lib/browse/schemas';
 import { previewSample } from '../../lib/coding/samples/preview-sample';
 import { sampleDefinition } from '../../lib/coding/samples/schemas';
 import { countFunnel } from '../../lib/coding/progress/count-funnel';
+import { computeDerivatives } from '../../lib/extract/compute-derivatives';
 import { createTestStore, type TestStore } from '../helpers/db';
 import { pngBase64 } from '../helpers/codebook-fixture';
 
@@ -61,6 +62,34 @@ describe('originals apart from reproductions', () => {
     const facets = await visualisationFacets(store.db, {});
     expect(facets.kind.reduce((n, f) => n + f.count, 0)).toBe(5);
     expect((await visualisationFacetLists(store.db, {})).notebook.map((f) => Number(f.value))).not.toContain(reproduction);
+  });
+
+  it('the many-valued facet lists: notebooks by title and reference, near-duplicate groups of several figures only', async () => {
+    await computeDerivatives(store.db, store.blobDir);
+    const lists = await visualisationFacetLists(store.db, { origin: 'both' });
+    // Every notebook with its figure count, most figures first, labelled "title — reference".
+    expect(lists.notebook.map((f) => f.count)).toEqual([3, 3, 2]);
+    const a = lists.notebook.find((f) => Number(f.value) === original)!;
+    expect(a.label).toMatch(/ — a\.ipynb$/);
+    // The fixture's images differ only in height: one group of all 8 figures.
+    expect(lists.group.map((g) => [g.count, g.label])).toEqual([[8, '8 near-identical']]);
+    for (const g of lists.group) expect((await listVisualisations(store.db, { group: g.value, origin: 'both', limit: 100 })).items).toHaveLength(g.count);
+  });
+
+  it('a near-duplicate group of one figure is not listed', async () => {
+    // In a transaction rolled back at the end: b's image becomes a group of its own, and one of b's two figures goes.
+    const rollback = new Error('rollback');
+    await expect(
+      store.db.transaction(async (tx) => {
+        const [b] = await tx.select({ id: visualisations.id, sha: visualisations.blobSha256 }).from(visualisations).innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId)).where(eq(notebooks.fileName, 'b.ipynb'));
+        await tx.update(blobs).set({ dupGroup: b.sha }).where(eq(blobs.sha256, b.sha!));
+        await tx.delete(visualisations).where(eq(visualisations.id, b.id));
+        const lists = await visualisationFacetLists(tx as unknown as typeof store.db, { origin: 'both' });
+        expect(lists.group.map((g) => g.count)).toEqual([6]);
+        expect(lists.notebook.map((f) => f.count)).toEqual([3, 3, 1]);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 
   it('a sample never draws a reproduced figure unless reproductions were chosen', async () => {
