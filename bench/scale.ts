@@ -9,7 +9,7 @@ import { crossTab } from '../lib/analytics/cross-tab';
 import type { Dimension } from '../lib/analytics/dimensions';
 import { listVisualisations } from '../lib/browse/list-visualisations';
 import { galleryFilters, galleryQuery } from '../lib/browse/schemas';
-import { visualisationFacetLists, visualisationFacets } from '../lib/browse/visualisation-facets';
+import { nearDuplicateGroupFacet, visualisationFacetLists, visualisationFacets } from '../lib/browse/visualisation-facets';
 import { foldFigureCounts } from '../lib/db/figure-counts';
 import { searchQuery } from '../lib/search/schemas';
 import { countSearchMatches, searchCells } from '../lib/search/search-cells';
@@ -86,11 +86,14 @@ async function measureAll(counts: Record<string, number>) {
   await measure('facets', 'no filter', 50, facets({}));
   await measure('facets', 'chart bar, stage model_evaluation', 50, facets({ chartType: ['bar'], stage: ['model_evaluation'] }));
   await measure('facets', 'library plotly, context yes, png, both origins', 50, facets({ library: ['plotly'], context: 'yes', mime: 'image/png', origin: 'both' }));
-  // The many-valued lists (notebook, near-duplicate group, competition, medal) are live counts,
-  // loaded by the gallery in a second request: reported apart, against no target.
+  // The many-valued lists (notebook, competition, medal; near-duplicate groups) are live counts, loaded
+  // by the gallery in requests of their own: reported apart, against no target.
   const lists = (f: Record<string, unknown>) => () => visualisationFacetLists(db, galleryFilters.parse(f));
   await measure('facet lists', 'no filter', 0, lists({}));
   await measure('facet lists', 'chart bar, stage model_evaluation', 0, lists({ chartType: ['bar'], stage: ['model_evaluation'] }));
+  const groups = (f: Record<string, unknown>) => () => nearDuplicateGroupFacet(db, galleryFilters.parse(f));
+  await measure('facet lists', 'near-duplicate groups, no filter', 0, groups({}));
+  await measure('facet lists', 'near-duplicate groups, chart bar, stage model_evaluation', 0, groups({ chartType: ['bar'], stage: ['model_evaluation'] }));
 
   for (const q of ['fairness', 'sns.heatmap', '"confusion matrix"', 'drift or leakage', 'xgboost -titanic', 'learning curve overfitting']) {
     await measure('search', q, 100, () => searchCells(db, searchQuery.parse({ q })));

@@ -14,6 +14,7 @@ export const queryKeys = {
     list: (params: Record<string, unknown>) => ['visualisations', 'list', params] as const,
     facets: (params: Record<string, unknown>) => ['visualisations', 'facets', params] as const,
     facetLists: (params: Record<string, unknown>) => ['visualisations', 'facet-lists', params] as const,
+    facetGroups: (params: Record<string, unknown>) => ['visualisations', 'facet-groups', params] as const,
     detail: (id: number, params: Record<string, unknown>) => ['visualisations', 'detail', id, params] as const,
   },
   imports: {

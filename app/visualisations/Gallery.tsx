@@ -13,7 +13,7 @@ import { originOf } from '@/lib/browse/origins';
 import { plural } from '@/lib/text/plural';
 
 // The sidebar's order: the labels first (what researchers filter by most), the many-valued lists
-// (notebook, competition, medal, near-duplicates) last, since they arrive in a second, slower request.
+// (notebook, competition, medal, near-duplicates) last, since they arrive in slower requests of their own.
 const SIDEBAR: ReadonlyArray<(typeof FACETS)[number]> = ['chartType', 'stage', 'library', 'multiPanel', 'kind', 'mime', 'context', 'notebook', 'competition', 'medal', 'group'];
 
 const FACET_TITLES: Record<(typeof FACETS)[number], string> = {
@@ -102,8 +102,10 @@ export function Gallery() {
             <>
               {total === 0 && active.length === 0 && <p className="sub" data-testid="no-facets">Filters appear here once there are figures to filter.</p>}
               {SIDEBAR.map((f) => <Facet key={f} name={f} title={FACET_TITLES[f]} values={facets.data?.[f as keyof Facets] ?? []} filters={filters} onToggle={toggle} />)}
-              {facets.listsPending && <p className="sub" data-testid="facet-lists-pending">Counting notebooks, competitions and near-duplicates…</p>}
-              {facets.listsError && <p className="field-error">The notebook, competition and near-duplicate lists could not be counted: {facets.listsError.message}</p>}
+              {facets.listsPending && <p className="sub" data-testid="facet-lists-pending">Counting notebooks and competitions…</p>}
+              {facets.listsError && <p className="field-error">The notebook and competition lists could not be counted: {facets.listsError.message}</p>}
+              {facets.groupsPending && <p className="sub" data-testid="facet-groups-pending">Finding near-duplicate groups…</p>}
+              {facets.groupsError && <p className="field-error">The near-duplicate groups could not be counted: {facets.groupsError.message}</p>}
             </>
           ) : (
             <Skeleton height={200} />

@@ -3,7 +3,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { listVisualisations } from '../../lib/browse/list-visualisations';
 import { galleryFilters, galleryQuery } from '../../lib/browse/schemas';
-import { visualisationFacetLists, visualisationFacets } from '../../lib/browse/visualisation-facets';
+import { nearDuplicateGroupFacet, visualisationFacetLists, visualisationFacets } from '../../lib/browse/visualisation-facets';
 import { crossTab } from '../../lib/analytics/cross-tab';
 import { searchQuery } from '../../lib/search/schemas';
 import { searchCells } from '../../lib/search/search-cells';
@@ -21,6 +21,7 @@ const cases: Record<string, () => Promise<unknown>> = {
   qfacet: () => listVisualisations(db, galleryQuery.parse({ q: 'fairness', chartType: ['bar'] })),
   facets: () => visualisationFacets(db, galleryFilters.parse({})),
   lists: () => visualisationFacetLists(db, galleryFilters.parse({})),
+  groups: () => nearDuplicateGroupFacet(db, galleryFilters.parse({})),
   facetsf: () => visualisationFacets(db, galleryFilters.parse({ chartType: ['bar'], stage: ['model_evaluation'] })),
   search: () => searchCells(db, searchQuery.parse({ q: process.argv[3] ?? 'sns.heatmap' })),
   xtab: () => crossTab(db, { source: 'corpus', origin: 'originals' }, 'chart_type', (process.argv[3] ?? 'ml_stage') as never),

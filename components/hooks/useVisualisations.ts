@@ -2,7 +2,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { fetchJson, toQuery } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import type { FacetLists, Facets, GalleryPage, VisualisationDetail } from './types';
+import type { FacetGroups, FacetLists, Facets, GalleryPage, VisualisationDetail } from './types';
 
 export type GalleryParams = Record<string, string | string[] | undefined>;
 
@@ -16,9 +16,9 @@ export function useGallery(filters: GalleryParams) {
 }
 
 /**
- * The gallery's facet counts: the low-cardinality facets (counted from the gallery cube, fast) and the
- * notebook, group, competition and medal lists (live counts, slower) in a second request whose values
- * join `data` when they arrive.
+ * The gallery's facet counts: the low-cardinality facets (counted from the gallery cube, fast), the
+ * notebook, competition and medal lists (live counts, slower) in a second request and the near-duplicate
+ * groups (the slowest) in a third; their values join `data` as they arrive.
  */
 export function useFacets(filters: GalleryParams) {
   const counts = useQuery({
@@ -31,7 +31,19 @@ export function useFacets(filters: GalleryParams) {
     queryFn: () => fetchJson<FacetLists>(`/api/visualisations/facets/lists${toQuery(filters)}`),
     placeholderData: keepPreviousData,
   });
-  return { ...counts, data: counts.data ? ({ ...counts.data, ...lists.data } as Facets) : undefined, listsPending: lists.isPending, listsError: lists.error };
+  const groups = useQuery({
+    queryKey: queryKeys.visualisations.facetGroups(filters),
+    queryFn: () => fetchJson<FacetGroups>(`/api/visualisations/facets/groups${toQuery(filters)}`),
+    placeholderData: keepPreviousData,
+  });
+  return {
+    ...counts,
+    data: counts.data ? ({ ...counts.data, ...lists.data, ...groups.data } as Facets) : undefined,
+    listsPending: lists.isPending,
+    listsError: lists.error,
+    groupsPending: groups.isPending,
+    groupsError: groups.error,
+  };
 }
 
 export function useVisualisation(id: number, filters: GalleryParams) {

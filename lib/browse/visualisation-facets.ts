@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blobs, kaggleKernels, notebooks, visualisationLabels, visualisations, imageSha } from '../db/schema';
 import { galleryWhere } from './list-visualisations';
@@ -43,22 +43,27 @@ export async function visualisationFacets(db: Db, f: GalleryFilters, opts: { liv
   return { mime, chartType, stage, library, multiPanel, kind, context };
 }
 
-/** The many-valued facets (notebook, near-duplicate group, competition, medal): live counts, loaded beside the others. */
+/** The many-valued facets (notebook, competition, medal): live counts, loaded beside the others. */
 export async function visualisationFacetLists(db: Db, f: GalleryFilters) {
-  // Kaggle facets list only collected notebooks' values.
-  const kaggle = async (expr: SQL, without: keyof GalleryFilters, setReturning = false) =>
-    (await liveCount(db, f, expr, without, { joins: ['kaggle'], setReturning })).filter((v) => v.value !== 'unknown');
-  const [notebook, group, competition, medal] = await Promise.all([
+  // Kaggle facets list only collected notebooks' values: the figures of notebooks that have one.
+  const [notebook, competition, medal] = await Promise.all([
     liveCount(db, f, sql`${visualisations.notebookId}`, 'notebook').then((counts) => withNotebookLabels(db, counts)),
-    // Only groups with several figures are near-duplicates worth browsing (counted in the query: over a
-    // million figures nearly every group is a single image).
-    liveCount(db, f, blobs.dupGroup, 'group', { joins: ['blobs'], several: true }).then((groups) =>
-      groups.filter((g) => g.value !== 'unknown').map((g) => ({ ...g, label: `${g.count} near-identical` })),
-    ),
-    kaggle(sql`unnest(${kaggleKernels.competitions})`, 'competition', true),
-    kaggle(sql`${kaggleKernels.medal}`, 'medal'),
+    liveCount(db, f, sql`unnest(${kaggleKernels.competitions})`, 'competition', { joins: ['kaggle'], setReturning: true, only: sql`cardinality(${kaggleKernels.competitions}) > 0` }),
+    // Medals are rare: counted from the medalled notebooks' figures.
+    liveCount(db, f, kaggleKernels.medal, 'medal', { joins: ['kaggle'], only: isNotNull(kaggleKernels.medal) }),
   ]);
-  return { notebook, group, competition, medal };
+  return { notebook, competition, medal };
+}
+
+/**
+ * The near-duplicate groups with several figures under the filters, most figures first. The slowest list
+ * (every figure joined to its image's group: seconds over a million figures), so it has a request of its
+ * own and the other lists do not wait for it.
+ */
+export async function nearDuplicateGroupFacet(db: Db, f: GalleryFilters) {
+  // Counted in the query: over a million figures nearly every group is a single image.
+  const groups = await liveCount(db, f, blobs.dupGroup, 'group', { joins: ['blobs'], several: true });
+  return { group: groups.filter((g) => g.value !== 'unknown').map((g) => ({ ...g, label: `${g.count} near-identical` })) };
 }
 
 /** Titles and references of the listed notebooks, read for those 50 only (per figure, they cost seconds over a million figures). */
@@ -103,9 +108,10 @@ function liveFacet(db: Db, f: GalleryFilters, facet: CubeFacet): Promise<FacetVa
 // not needed costs more than the count itself (bench/scale.ts). kaggle_kernels is at most one row per
 // notebook, visualisation_labels one per figure, so neither join changes the counts.
 // `setReturning`: the value is unnest(…), which PostgreSQL allows in the select list but not inside coalesce.
-// `several`: only values with more than one figure.
+// `several`: only values with more than one figure. `only`: only the figures whose joined rows meet this
+// (a Kaggle join is then an inner one).
 type Join = 'kaggle' | 'labels' | 'blobs';
-type CountOptions = { joins?: Join[]; setReturning?: boolean; several?: boolean };
+type CountOptions = { joins?: Join[]; setReturning?: boolean; several?: boolean; only?: SQL };
 async function liveCount(db: Db, f: GalleryFilters, column: SQL | AnyColumn, without: keyof GalleryFilters, opts: CountOptions = {}): Promise<FacetValue[]> {
   const joins = opts.joins ?? [];
   const value = opts.setReturning ? sql<string>`${column}` : sql<string>`coalesce(${column}::text, 'unknown')`;
@@ -115,10 +121,13 @@ async function liveCount(db: Db, f: GalleryFilters, column: SQL | AnyColumn, wit
     .from(visualisations)
     .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
     .$dynamic();
-  if (joins.includes('kaggle')) q = q.leftJoin(kaggleKernels, eq(kaggleKernels.notebookId, visualisations.notebookId));
+  if (joins.includes('kaggle')) {
+    const on = eq(kaggleKernels.notebookId, visualisations.notebookId);
+    q = opts.only ? q.innerJoin(kaggleKernels, on) : q.leftJoin(kaggleKernels, on);
+  }
   if (joins.includes('labels')) q = q.leftJoin(visualisationLabels, eq(visualisationLabels.visualisationId, visualisations.id));
   if (joins.includes('blobs') || filters.group) q = q.leftJoin(blobs, eq(blobs.sha256, imageSha()));
-  const grouped = q.where(and(...galleryWhere(filters))).groupBy(sql`1`);
+  const grouped = q.where(and(...galleryWhere(filters), opts.only)).groupBy(sql`1`);
   const rows = await (opts.several ? grouped.having(sql`count(*) > 1`) : grouped).orderBy(sql`2 desc, 1`).limit(50);
   return rows.filter((r) => r.value !== null).map((r) => ({ value: r.value, label: r.value, count: Number(r.count) }));
 }

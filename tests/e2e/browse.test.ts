@@ -1,7 +1,7 @@
 // A user's first session: an empty corpus, two real notebooks uploaded through the import page,
 // then the gallery, a visualisation with its code and markdown context, and its notebook.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { corpusFile } from '../helpers/corpus';
 import { api, chromiumMissing, imageWidth, importThroughPage, openApp, screenshot, squash, type RunningApp } from './app';
 
@@ -91,27 +91,36 @@ describe.skipIf(chromiumMissing())('browsing an imported corpus', () => {
   });
 
   it('shows the facet counts at once and says the slower lists are still being counted', async () => {
-    // The notebook, competition and near-duplicate lists come from their own request: held back here.
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const pattern = '**/api/visualisations/facets/lists**';
-    await page.route(pattern, async (route) => {
-      await held;
-      await route.continue();
-    });
+    // The notebook and competition lists, and the near-duplicate groups, come from requests of their own:
+    // both held back here, then let go one after the other.
+    const hold = (pattern: string) => {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      return { pattern, release: () => release(), handler: async (route: Route) => { await held; await route.continue(); } };
+    };
+    const lists = hold('**/api/visualisations/facets/lists**');
+    const groups = hold('**/api/visualisations/facets/groups**');
+    for (const h of [lists, groups]) await page.route(h.pattern, h.handler);
     try {
       await page.goto(url('/visualisations'));
       const facets = page.getByRole('complementary', { name: 'facets' });
       await facets.getByRole('heading', { name: 'Chart type' }).waitFor();
       await page.getByTestId('facet-lists-pending').waitFor();
+      await page.getByTestId('facet-groups-pending').waitFor();
       expect(await facets.getByRole('heading', { name: 'Notebook' }).count()).toBe(0);
       await screenshot(page, 'gallery-lists-pending');
-      release();
+      lists.release();
       await facets.getByRole('heading', { name: 'Notebook' }).waitFor();
       await page.getByTestId('facet-lists-pending').waitFor({ state: 'detached' });
+      // The notebook list does not wait for the groups.
+      expect(await page.getByTestId('facet-groups-pending').isVisible()).toBe(true);
+      groups.release();
+      await page.getByTestId('facet-groups-pending').waitFor({ state: 'detached' });
     } finally {
-      release();
-      await page.unroute(pattern);
+      for (const h of [lists, groups]) {
+        h.release();
+        await page.unroute(h.pattern);
+      }
     }
   });
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { blobs, notebooks, visualisations } from '../../lib/db/schema';
+import { blobs, kaggleKernels, notebooks, visualisations } from '../../lib/db/schema';
 import { importNotebook } from '../../lib/ingest/import-notebook';
 import { corpusStats } from '../../lib/browse/corpus-stats';
 import { listVisualisations } from '../../lib/browse/list-visualisations';
-import { visualisationFacetLists, visualisationFacets } from '../../lib/browse/visualisation-facets';
+import { nearDuplicateGroupFacet, visualisationFacetLists, visualisationFacets } from '../../lib/browse/visualisation-facets';
 import { listNotebooks } from '../../lib/browse/list-notebooks';
 import { notebookQuery } from '../../lib/browse/schemas';
 import { previewSample } from '../../lib/coding/samples/preview-sample';
@@ -72,8 +72,29 @@ describe('originals apart from reproductions', () => {
     const a = lists.notebook.find((f) => Number(f.value) === original)!;
     expect(a.label).toMatch(/ — a\.ipynb$/);
     // The fixture's images differ only in height: one group of all 8 figures.
-    expect(lists.group.map((g) => [g.count, g.label])).toEqual([[8, '8 near-identical']]);
-    for (const g of lists.group) expect((await listVisualisations(store.db, { group: g.value, origin: 'both', limit: 100 })).items).toHaveLength(g.count);
+    const { group } = await nearDuplicateGroupFacet(store.db, { origin: 'both' });
+    expect(group.map((g) => [g.count, g.label])).toEqual([[8, '8 near-identical']]);
+    for (const g of group) expect((await listVisualisations(store.db, { group: g.value, origin: 'both', limit: 100 })).items).toHaveLength(g.count);
+  });
+
+  it('the competition and medal lists count the figures of collected notebooks that have one', async () => {
+    const rollback = new Error('rollback');
+    await expect(
+      store.db.transaction(async (tx) => {
+        const [b] = await tx.select({ id: notebooks.id }).from(notebooks).where(eq(notebooks.fileName, 'b.ipynb'));
+        // a: a gold medal in the Titanic competition (3 figures); b: collected, neither (2 figures).
+        await tx.insert(kaggleKernels).values([
+          { notebookId: original, ref: 'ada/a', competitions: ['titanic'], medal: 'gold', storedForm: 'with-outputs', source: 'api' },
+          { notebookId: b.id, ref: 'ada/b', competitions: [], storedForm: 'with-outputs', source: 'api' },
+        ]);
+        const lists = await visualisationFacetLists(tx as unknown as typeof store.db, {});
+        expect(lists.competition.map((c) => [c.value, c.count])).toEqual([['titanic', 3]]);
+        expect(lists.medal.map((m) => [m.value, m.count])).toEqual([['gold', 3]]);
+        // a's label now carries its Kaggle reference.
+        expect(lists.notebook.find((n) => Number(n.value) === original)!.label).toMatch(/ — ada\/a$/);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 
   it('a near-duplicate group of one figure is not listed', async () => {
@@ -84,9 +105,9 @@ describe('originals apart from reproductions', () => {
         const [b] = await tx.select({ id: visualisations.id, sha: visualisations.blobSha256 }).from(visualisations).innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId)).where(eq(notebooks.fileName, 'b.ipynb'));
         await tx.update(blobs).set({ dupGroup: b.sha }).where(eq(blobs.sha256, b.sha!));
         await tx.delete(visualisations).where(eq(visualisations.id, b.id));
-        const lists = await visualisationFacetLists(tx as unknown as typeof store.db, { origin: 'both' });
-        expect(lists.group.map((g) => g.count)).toEqual([6]);
-        expect(lists.notebook.map((f) => f.count)).toEqual([3, 3, 1]);
+        const within = tx as unknown as typeof store.db;
+        expect((await nearDuplicateGroupFacet(within, { origin: 'both' })).group.map((g) => g.count)).toEqual([6]);
+        expect((await visualisationFacetLists(within, { origin: 'both' })).notebook.map((f) => f.count)).toEqual([3, 3, 1]);
         throw rollback;
       }),
     ).rejects.toBe(rollback);

@@ -5,6 +5,6 @@ import { galleryFilters } from '@/lib/browse/schemas';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/visualisations/facets/lists — the many-valued facets (notebook, near-duplicate group,
-// competition, medal) under the filters: live counts, slower than the others, so loaded beside them
+// GET /api/visualisations/facets/lists — the many-valued facets (notebook, competition, medal) under the
+// filters: live counts, slower than the others, so loaded beside them (near-duplicate groups: facets/groups)
 export const GET = route(async (req) => visualisationFacetLists(await getDb(), galleryFilters.parse(searchParamLists(req))));
