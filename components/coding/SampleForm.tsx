@@ -30,7 +30,7 @@ export function SampleForm({ studyId, onCreated }: { studyId: number; onCreated:
   const [by, setBy] = useState<'percent' | 'n'>('percent');
   const [stratifyBy, setStratifyBy] = useState('library');
   const [seed, setSeed] = useState('1');
-  const facets = useFacets(filters);
+  const facets = useFacets(filters, { groups: false }); // no near-duplicate filter here
   const create = useCreateSample(studyId);
 
   const def: SampleDefinitionInput = {

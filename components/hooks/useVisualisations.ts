@@ -20,7 +20,7 @@ export function useGallery(filters: GalleryParams) {
  * notebook, competition and medal lists (live counts, slower) in a second request and the near-duplicate
  * groups (the slowest) in a third; their values join `data` as they arrive.
  */
-export function useFacets(filters: GalleryParams) {
+export function useFacets(filters: GalleryParams, opts: { groups?: boolean } = {}) {
   const counts = useQuery({
     queryKey: queryKeys.visualisations.facets(filters),
     queryFn: () => fetchJson<Facets>(`/api/visualisations/facets${toQuery(filters)}`),
@@ -35,13 +35,15 @@ export function useFacets(filters: GalleryParams) {
     queryKey: queryKeys.visualisations.facetGroups(filters),
     queryFn: () => fetchJson<FacetGroups>(`/api/visualisations/facets/groups${toQuery(filters)}`),
     placeholderData: keepPreviousData,
+    // A page that offers no near-duplicate filter does not ask for the slowest list.
+    enabled: opts.groups ?? true,
   });
   return {
     ...counts,
     data: counts.data ? ({ ...counts.data, ...lists.data, ...groups.data } as Facets) : undefined,
     listsPending: lists.isPending,
     listsError: lists.error,
-    groupsPending: groups.isPending,
+    groupsPending: groups.isPending && groups.fetchStatus !== 'idle',
     groupsError: groups.error,
   };
 }

@@ -61,9 +61,10 @@ export async function visualisationFacetLists(db: Db, f: GalleryFilters) {
  * own and the other lists do not wait for it.
  */
 export async function nearDuplicateGroupFacet(db: Db, f: GalleryFilters) {
-  // Counted in the query: over a million figures nearly every group is a single image.
-  const groups = await liveCount(db, f, blobs.dupGroup, 'group', { joins: ['blobs'], several: true });
-  return { group: groups.filter((g) => g.value !== 'unknown').map((g) => ({ ...g, label: `${g.count} near-identical` })) };
+  // Counted in the query: over a million figures nearly every group is a single image. Figures whose image
+  // has no group yet (its derivatives are still to come) are left out, not counted under 'unknown'.
+  const groups = await liveCount(db, f, blobs.dupGroup, 'group', { joins: ['blobs'], several: true, only: isNotNull(blobs.dupGroup) });
+  return { group: groups.map((g) => ({ ...g, label: `${g.count} near-identical` })) };
 }
 
 /** Titles and references of the listed notebooks, read for those 50 only (per figure, they cost seconds over a million figures). */
@@ -109,7 +110,7 @@ function liveFacet(db: Db, f: GalleryFilters, facet: CubeFacet): Promise<FacetVa
 // notebook, visualisation_labels one per figure, so neither join changes the counts.
 // `setReturning`: the value is unnest(…), which PostgreSQL allows in the select list but not inside coalesce.
 // `several`: only values with more than one figure. `only`: only the figures whose joined rows meet this
-// (a Kaggle join is then an inner one).
+// (the Kaggle or blobs join is then an inner one).
 type Join = 'kaggle' | 'labels' | 'blobs';
 type CountOptions = { joins?: Join[]; setReturning?: boolean; several?: boolean; only?: SQL };
 async function liveCount(db: Db, f: GalleryFilters, column: SQL | AnyColumn, without: keyof GalleryFilters, opts: CountOptions = {}): Promise<FacetValue[]> {
@@ -126,7 +127,7 @@ async function liveCount(db: Db, f: GalleryFilters, column: SQL | AnyColumn, wit
     q = opts.only ? q.innerJoin(kaggleKernels, on) : q.leftJoin(kaggleKernels, on);
   }
   if (joins.includes('labels')) q = q.leftJoin(visualisationLabels, eq(visualisationLabels.visualisationId, visualisations.id));
-  if (joins.includes('blobs') || filters.group) q = q.leftJoin(blobs, eq(blobs.sha256, imageSha()));
+  if (joins.includes('blobs') || filters.group) q = opts.only && joins.includes('blobs') ? q.innerJoin(blobs, eq(blobs.sha256, imageSha())) : q.leftJoin(blobs, eq(blobs.sha256, imageSha()));
   const grouped = q.where(and(...galleryWhere(filters), opts.only)).groupBy(sql`1`);
   const rows = await (opts.several ? grouped.having(sql`count(*) > 1`) : grouped).orderBy(sql`2 desc, 1`).limit(50);
   return rows.filter((r) => r.value !== null).map((r) => ({ value: r.value, label: r.value, count: Number(r.count) }));

@@ -127,14 +127,23 @@ async function startServer(dataDir: string, pgDir: string): Promise<number> {
  * most pages through the operating system's cache: the gallery filtered by a search took 1,050 ms at p95
  * there, 250-400 ms with 2 GB (docs/scale.md). The memory is taken as pages are read, not at the start.
  */
-export function sharedBuffers(env: Record<string, string | undefined> = process.env, totalBytes = os.totalmem()): string {
+export function sharedBuffers(env: Record<string, string | undefined> = process.env, totalBytes = availableMemory()): string {
   const set = env.VIZMINE_PG_SHARED_BUFFERS?.trim();
   if (set) {
-    if (!/^\d+(kB|MB|GB)$/.test(set)) throw new Error(`VIZMINE_PG_SHARED_BUFFERS must be a size such as 512MB or 4GB, not "${set}"`);
+    const m = /^(\d+)(kB|MB|GB|TB)$/.exec(set);
+    const mb = m ? Number(m[1]) * { kB: 1 / 1024, MB: 1, GB: 1024, TB: 1024 ** 2 }[m[2] as 'kB'] : NaN;
+    // PostgreSQL starts with as little as 128 kB, but under 16 MB it would read nearly every page from disk.
+    if (!(mb >= 16)) throw new Error(`VIZMINE_PG_SHARED_BUFFERS must be a size of at least 16MB, such as 512MB or 4GB, not "${set}"`);
     return set;
   }
   const mb = Math.floor(totalBytes / 8 / 2 ** 20);
   return `${Math.min(2048, Math.max(128, mb))}MB`;
+}
+
+/** The machine's memory, or the container's (cgroup) limit when that is smaller. */
+function availableMemory(): number {
+  const limit = process.constrainedMemory?.() || Infinity;
+  return Math.min(os.totalmem(), limit);
 }
 
 async function stopServer(pgDir: string): Promise<void> {

@@ -10,8 +10,12 @@ describe('the embedded PostgreSQL cache size', () => {
     expect(sharedBuffers({}, 24 * GB)).toBe('2048MB');
   });
 
-  it('takes VIZMINE_PG_SHARED_BUFFERS as set, and refuses what PostgreSQL would not start with', () => {
+  it('takes VIZMINE_PG_SHARED_BUFFERS as set, and refuses what is not a size of at least 16 MB', () => {
     expect(sharedBuffers({ VIZMINE_PG_SHARED_BUFFERS: '4GB' }, 8 * GB)).toBe('4GB');
-    expect(() => sharedBuffers({ VIZMINE_PG_SHARED_BUFFERS: 'lots' }, 8 * GB)).toThrow(/must be a size such as 512MB or 4GB, not "lots"/);
+    expect(sharedBuffers({ VIZMINE_PG_SHARED_BUFFERS: '1TB' }, 8 * GB)).toBe('1TB');
+    expect(sharedBuffers({ VIZMINE_PG_SHARED_BUFFERS: '16384kB' }, 8 * GB)).toBe('16384kB');
+    for (const bad of ['lots', '4 GB', '0MB', '64kB', '8MB']) {
+      expect(() => sharedBuffers({ VIZMINE_PG_SHARED_BUFFERS: bad }, 8 * GB)).toThrow(`must be a size of at least 16MB, such as 512MB or 4GB, not "${bad}"`);
+    }
   });
 });

@@ -33,11 +33,12 @@ describe.skipIf(chromiumMissing())('browsing an imported corpus', () => {
     await page.goto(url('/'));
     await page.getByRole('heading', { name: 'No notebooks yet' }).waitFor();
     await screenshot(page, 'overview-empty');
-    // The gallery says what to do too; its sidebar says why it has no filters, once both facet requests are in.
+    // The gallery says what to do too; its sidebar says why it has no filters, once all three facet requests are in.
     await page.goto(url('/visualisations'));
     await page.getByRole('heading', { name: 'No visualisations yet' }).waitFor();
     await page.getByTestId('no-facets').waitFor();
     await page.getByTestId('facet-lists-pending').waitFor({ state: 'detached' });
+    await page.getByTestId('facet-groups-pending').waitFor({ state: 'detached' });
     await screenshot(page, 'gallery-empty');
   });
 

@@ -39,6 +39,8 @@ describe('originals apart from reproductions', () => {
     await imp('r.ipynb', await notebookBytes(1, 'r', 'R'));
     reproduction = await imp('a.ipynb (reproduced)', await notebookBytes(3, 'a-executed'));
     await db.update(notebooks).set({ reproducedFrom: original }).where(eq(notebooks.id, reproduction));
+    // Thumbnails, hashes and near-duplicate groups, as the background worker makes them.
+    await computeDerivatives(db, store.blobDir);
   });
   afterAll(async () => store?.close());
 
@@ -65,7 +67,6 @@ describe('originals apart from reproductions', () => {
   });
 
   it('the many-valued facet lists: notebooks by title and reference, near-duplicate groups of several figures only', async () => {
-    await computeDerivatives(store.db, store.blobDir);
     const lists = await visualisationFacetLists(store.db, { origin: 'both' });
     // Every notebook with its figure count, most figures first, labelled "title — reference".
     expect(lists.notebook.map((f) => f.count)).toEqual([3, 3, 2]);
