@@ -110,7 +110,7 @@ function liveFacet(db: Db, f: GalleryFilters, facet: CubeFacet): Promise<FacetVa
 // notebook, visualisation_labels one per figure, so neither join changes the counts.
 // `setReturning`: the value is unnest(…), which PostgreSQL allows in the select list but not inside coalesce.
 // `several`: only values with more than one figure. `only`: only the figures whose joined rows meet this
-// (the Kaggle or blobs join is then an inner one).
+// condition; it is null-rejecting, so PostgreSQL plans the left join as an inner one (checked with EXPLAIN).
 type Join = 'kaggle' | 'labels' | 'blobs';
 type CountOptions = { joins?: Join[]; setReturning?: boolean; several?: boolean; only?: SQL };
 async function liveCount(db: Db, f: GalleryFilters, column: SQL | AnyColumn, without: keyof GalleryFilters, opts: CountOptions = {}): Promise<FacetValue[]> {
@@ -122,12 +122,9 @@ async function liveCount(db: Db, f: GalleryFilters, column: SQL | AnyColumn, wit
     .from(visualisations)
     .innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId))
     .$dynamic();
-  if (joins.includes('kaggle')) {
-    const on = eq(kaggleKernels.notebookId, visualisations.notebookId);
-    q = opts.only ? q.innerJoin(kaggleKernels, on) : q.leftJoin(kaggleKernels, on);
-  }
+  if (joins.includes('kaggle')) q = q.leftJoin(kaggleKernels, eq(kaggleKernels.notebookId, visualisations.notebookId));
   if (joins.includes('labels')) q = q.leftJoin(visualisationLabels, eq(visualisationLabels.visualisationId, visualisations.id));
-  if (joins.includes('blobs') || filters.group) q = opts.only && joins.includes('blobs') ? q.innerJoin(blobs, eq(blobs.sha256, imageSha())) : q.leftJoin(blobs, eq(blobs.sha256, imageSha()));
+  if (joins.includes('blobs') || filters.group) q = q.leftJoin(blobs, eq(blobs.sha256, imageSha()));
   const grouped = q.where(and(...galleryWhere(filters), opts.only)).groupBy(sql`1`);
   const rows = await (opts.several ? grouped.having(sql`count(*) > 1`) : grouped).orderBy(sql`2 desc, 1`).limit(50);
   return rows.filter((r) => r.value !== null).map((r) => ({ value: r.value, label: r.value, count: Number(r.count) }));

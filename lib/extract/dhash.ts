@@ -7,13 +7,10 @@ export interface DHash {
 }
 
 /**
- * Which computation the stored hashes come from. Hashes of different versions cannot be compared:
- * a change here goes with a migration that clears the stored derivatives so they are computed again
- * (version 2: box average in JavaScript, drizzle/0024_dhash-v2.sql; version 1 shrank with sharp).
- */
-export const DHASH_VERSION = 2;
-
-/**
+ * dHash version 2 (drizzle/0024_dhash-v2.sql): hashes of another computation cannot be compared with the
+ * stored ones, so a change here goes with a migration that clears the stored derivatives (version 1
+ * shrank with sharp).
+ *
  * Difference hashes (dHash, Krawetz): shrink to 9×9 grey, one bit per adjacent pair, along rows
  * and along columns. Robust to rescaling and re-encoding, which is how forked notebooks' figures
  * differ. The row hash alone groups unlike charts that share a layout (measured on the corpus:

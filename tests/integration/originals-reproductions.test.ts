@@ -25,6 +25,17 @@ async function notebookBytes(figures: number, salt: string, language = 'python')
   return Buffer.from(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: language === 'python' ? 'python3' : 'ir', language } }, cells }));
 }
 
+/** Runs `body` in a transaction that is then rolled back, so the fixture stays as the other tests expect it. */
+async function rolledBack(db: TestStore['db'], body: (db: TestStore['db']) => Promise<void>) {
+  const rollback = new Error('rollback');
+  await expect(
+    db.transaction(async (tx) => {
+      await body(tx as unknown as TestStore['db']);
+      throw rollback;
+    }),
+  ).rejects.toBe(rollback);
+}
+
 describe('originals apart from reproductions', () => {
   let store: TestStore;
   let original: number;
@@ -79,39 +90,30 @@ describe('originals apart from reproductions', () => {
   });
 
   it('the competition and medal lists count the figures of collected notebooks that have one', async () => {
-    const rollback = new Error('rollback');
-    await expect(
-      store.db.transaction(async (tx) => {
-        const [b] = await tx.select({ id: notebooks.id }).from(notebooks).where(eq(notebooks.fileName, 'b.ipynb'));
-        // a: a gold medal in the Titanic competition (3 figures); b: collected, neither (2 figures).
-        await tx.insert(kaggleKernels).values([
-          { notebookId: original, ref: 'ada/a', competitions: ['titanic'], medal: 'gold', storedForm: 'with-outputs', source: 'api' },
-          { notebookId: b.id, ref: 'ada/b', competitions: [], storedForm: 'with-outputs', source: 'api' },
-        ]);
-        const lists = await visualisationFacetLists(tx as unknown as typeof store.db, {});
-        expect(lists.competition.map((c) => [c.value, c.count])).toEqual([['titanic', 3]]);
-        expect(lists.medal.map((m) => [m.value, m.count])).toEqual([['gold', 3]]);
-        // a's label now carries its Kaggle reference.
-        expect(lists.notebook.find((n) => Number(n.value) === original)!.label).toMatch(/ — ada\/a$/);
-        throw rollback;
-      }),
-    ).rejects.toBe(rollback);
+    await rolledBack(store.db, async (db) => {
+      const [b] = await db.select({ id: notebooks.id }).from(notebooks).where(eq(notebooks.fileName, 'b.ipynb'));
+      // a: a gold medal in the Titanic competition (3 figures); b: collected, neither (2 figures).
+      await db.insert(kaggleKernels).values([
+        { notebookId: original, ref: 'ada/a', competitions: ['titanic'], medal: 'gold', storedForm: 'with-outputs', source: 'api' },
+        { notebookId: b.id, ref: 'ada/b', competitions: [], storedForm: 'with-outputs', source: 'api' },
+      ]);
+      const lists = await visualisationFacetLists(db, {});
+      expect(lists.competition.map((c) => [c.value, c.count])).toEqual([['titanic', 3]]);
+      expect(lists.medal.map((m) => [m.value, m.count])).toEqual([['gold', 3]]);
+      // a's label now carries its Kaggle reference.
+      expect(lists.notebook.find((n) => Number(n.value) === original)!.label).toMatch(/ — ada\/a$/);
+    });
   });
 
   it('a near-duplicate group of one figure is not listed', async () => {
-    // In a transaction rolled back at the end: b's image becomes a group of its own, and one of b's two figures goes.
-    const rollback = new Error('rollback');
-    await expect(
-      store.db.transaction(async (tx) => {
-        const [b] = await tx.select({ id: visualisations.id, sha: visualisations.blobSha256 }).from(visualisations).innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId)).where(eq(notebooks.fileName, 'b.ipynb'));
-        await tx.update(blobs).set({ dupGroup: b.sha }).where(eq(blobs.sha256, b.sha!));
-        await tx.delete(visualisations).where(eq(visualisations.id, b.id));
-        const within = tx as unknown as typeof store.db;
-        expect((await nearDuplicateGroupFacet(within, { origin: 'both' })).group.map((g) => g.count)).toEqual([6]);
-        expect((await visualisationFacetLists(within, { origin: 'both' })).notebook.map((f) => f.count)).toEqual([3, 3, 1]);
-        throw rollback;
-      }),
-    ).rejects.toBe(rollback);
+    // b's image becomes a group of its own, and one of b's two figures goes.
+    await rolledBack(store.db, async (db) => {
+      const [b] = await db.select({ id: visualisations.id, sha: visualisations.blobSha256 }).from(visualisations).innerJoin(notebooks, eq(notebooks.id, visualisations.notebookId)).where(eq(notebooks.fileName, 'b.ipynb'));
+      await db.update(blobs).set({ dupGroup: b.sha }).where(eq(blobs.sha256, b.sha!));
+      await db.delete(visualisations).where(eq(visualisations.id, b.id));
+      expect((await nearDuplicateGroupFacet(db, { origin: 'both' })).group.map((g) => g.count)).toEqual([6]);
+      expect((await visualisationFacetLists(db, { origin: 'both' })).notebook.map((f) => f.count)).toEqual([3, 3, 1]);
+    });
   });
 
   it('a sample never draws a reproduced figure unless reproductions were chosen', async () => {
