@@ -131,7 +131,8 @@ export function sharedBuffers(env: Record<string, string | undefined> = process.
   const set = env.VIZMINE_PG_SHARED_BUFFERS?.trim();
   if (set) {
     const m = /^(\d+)(kB|MB|GB|TB)$/.exec(set);
-    const mb = m ? Number(m[1]) * { kB: 1 / 1024, MB: 1, GB: 1024, TB: 1024 ** 2 }[m[2] as 'kB'] : NaN;
+    const mbPerUnit: Record<string, number> = { kB: 1 / 1024, MB: 1, GB: 1024, TB: 1024 ** 2 };
+    const mb = m ? Number(m[1]) * mbPerUnit[m[2]] : NaN;
     // PostgreSQL starts with as little as 128 kB, but under 16 MB it would read nearly every page from disk.
     if (!(mb >= 16)) throw new Error(`VIZMINE_PG_SHARED_BUFFERS must be a size of at least 16MB, such as 512MB or 4GB, not "${set}"`);
     return set;

@@ -1,5 +1,4 @@
-import sharp from 'sharp';
-import { MAX_INPUT_PIXELS, thumbnailPixels, type RawInfo } from './thumbnail-pixels';
+import { openImage, thumbnailPixels, type RawInfo } from './thumbnail-pixels';
 
 export interface DHash {
   row: bigint; // compares horizontally adjacent pixels
@@ -78,6 +77,6 @@ export function hammingDistance(a: bigint, b: bigint): number {
 
 /** The dHash of a stored image blob, from the same pixels as the derivative pass hashes (its thumbnail's). */
 export async function dhashOfImage(bytes: Uint8Array): Promise<DHash> {
-  const { data, raw } = await thumbnailPixels(sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }));
+  const { data, raw } = await thumbnailPixels(openImage(bytes));
   return dhashOfRaw(data, raw);
 }

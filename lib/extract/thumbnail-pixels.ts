@@ -2,7 +2,10 @@ import sharp from 'sharp';
 
 export const THUMB_WIDTH = 360;
 // Larger images are refused rather than decoded (decompression bombs).
-export const MAX_INPUT_PIXELS = 100_000_000;
+const MAX_INPUT_PIXELS = 100_000_000;
+
+/** A stored image opened for decoding, with the decompression-bomb limit every reader of images applies. */
+export const openImage = (bytes: Uint8Array): sharp.Sharp => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS });
 
 export type RawInfo = { raw: { width: number; height: number; channels: 1 | 2 | 3 | 4 } };
 
